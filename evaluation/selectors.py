@@ -1,0 +1,117 @@
+"""Reads for the efficiency rating's pages."""
+
+from datetime import date
+
+from django.db.models import Count, Q
+
+from evaluation.models import RatedPerson, Vote, Warning
+from portal.models import Department
+
+
+def units_with_people(query: str = ""):
+    """Return the units that have people on the roster, with how many."""
+    people = RatedPerson.objects.filter(is_active=True)
+    if query:
+        people = people.filter(
+            Q(name__icontains=query)
+            | Q(position__icontains=query)
+            | Q(department__name__icontains=query)
+            | Q(responsibilities__icontains=query)
+        )
+    return (
+        Department.objects.filter(rated_people__in=people)
+        .annotate(people=Count("rated_people", filter=Q(rated_people__in=people), distinct=True))
+        .order_by("kind", "name")
+    )
+
+
+def people_list(*, department=None, query: str = ""):
+    people = RatedPerson.objects.filter(is_active=True).select_related("department")
+    if department is not None:
+        people = people.filter(department=department)
+    if query:
+        people = people.filter(
+            Q(name__icontains=query)
+            | Q(position__icontains=query)
+            | Q(department__name__icontains=query)
+            | Q(responsibilities__icontains=query)
+        )
+    return people
+
+
+def public_reasons(person, limit: int = 20):
+    return person.votes.filter(reason_status=Vote.ReasonStatus.APPROVED).order_by("-created_at")[
+        :limit
+    ]
+
+
+def moderation_queue():
+    return (
+        Vote.objects.filter(reason_status=Vote.ReasonStatus.PENDING)
+        .select_related("person__department")
+        .order_by("created_at")
+    )
+
+
+def warnings_list(*, open_only: bool = False):
+    qs = Warning.objects.select_related("person__department", "alert").prefetch_related("bases")
+    if open_only:
+        qs = qs.exclude(alert__status="closed")
+    return qs
+
+
+def person_month_counts(month: date):
+    """Return the people with their dissatisfied votes in a month, most first."""
+    return (
+        RatedPerson.objects.select_related("department")
+        .annotate(
+            dissatisfied=Count("votes", filter=Q(votes__month=month, votes__is_dissatisfied=True)),
+            total=Count("votes", filter=Q(votes__month=month)),
+        )
+        .filter(total__gt=0)
+        .order_by("-dissatisfied", "department__name", "name")
+    )
+
+
+def person_year_counts(year: int):
+    """Return each person's dissatisfied votes in a year, for the annual appraisal."""
+    start, end = date(year, 1, 1), date(year, 12, 1)
+    flt = Q(votes__month__gte=start, votes__month__lte=end)
+    return (
+        RatedPerson.objects.select_related("department")
+        .annotate(
+            dissatisfied=Count("votes", filter=flt & Q(votes__is_dissatisfied=True)),
+            total=Count("votes", filter=flt),
+        )
+        .order_by("-dissatisfied", "department__name", "name")
+    )
+
+
+def unit_month_counts(month: date):
+    return (
+        Department.objects.annotate(
+            dissatisfied=Count(
+                "rated_people__votes",
+                filter=Q(
+                    rated_people__votes__month=month, rated_people__votes__is_dissatisfied=True
+                ),
+            ),
+            total=Count("rated_people__votes", filter=Q(rated_people__votes__month=month)),
+        )
+        .filter(total__gt=0)
+        .order_by("-dissatisfied", "name")
+    )
+
+
+def daily_review(day: date):
+    """Return the votes cast or changed on a Beijing-time day, with their reasons."""
+    from datetime import datetime, time, timedelta
+
+    from evaluation.periods import BEIJING
+
+    start = datetime.combine(day, time.min, tzinfo=BEIJING)
+    return (
+        Vote.objects.filter(updated_at__gte=start, updated_at__lt=start + timedelta(days=1))
+        .select_related("person__department", "moderated_by")
+        .order_by("-updated_at")
+    )

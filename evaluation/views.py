@@ -1,0 +1,308 @@
+"""Pages of the efficiency rating: thin — fetch and authorise, validate, call a service."""
+
+import csv
+import io
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from evaluation import permissions, roster, selectors, services
+from evaluation.forms import ImportForm, PersonForm, VoteForm
+from evaluation.models import RatedPerson, Vote
+from evaluation.periods import BEIJING, month_of
+from portal.errors import DomainError
+from portal.models import Department
+
+
+def _require(check, request):
+    if not check(request.user):
+        raise Http404
+
+
+def _client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+# --- Public -------------------------------------------------------------------------------------
+
+
+def index(request):
+    query = request.GET.get("q", "").strip()[:50]
+    context = {"query": query, "units": selectors.units_with_people(query)}
+    if query:
+        context["people"] = selectors.people_list(query=query)[:100]
+    return render(request, "evaluation/index.html", context)
+
+
+def unit(request, code):
+    department = get_object_or_404(Department, code=code)
+    query = request.GET.get("q", "").strip()[:50]
+    page = Paginator(selectors.people_list(department=department, query=query), 30).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request, "evaluation/unit.html", {"department": department, "page": page, "query": query}
+    )
+
+
+def person(request, pk):
+    person = get_object_or_404(
+        RatedPerson.objects.select_related("department"), pk=pk, is_active=True
+    )
+    form = VoteForm(request.POST or None)
+    current = None
+    if request.user.is_authenticated:
+        current = Vote.objects.filter(
+            person=person, voter=request.user, month=month_of(timezone.now())
+        ).first()
+        if current and not request.POST:
+            form = VoteForm(
+                initial={
+                    "attitude": current.attitude,
+                    "efficiency": current.efficiency,
+                    "style": current.style,
+                    "reason": current.reason,
+                }
+            )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.vote_cast(
+                person=person,
+                voter=request.user if request.user.is_authenticated else None,
+                client_key=services.client_key_for(_client_address(request)),
+                **form.cleaned_data,
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("感谢您的评价！理由经审核后公开。"))
+            return redirect(person)
+    can_vote = settings_allow_vote(request)
+    return render(
+        request,
+        "evaluation/person.html",
+        {
+            "person": person,
+            "form": form,
+            "current": current,
+            "can_vote": can_vote,
+            "reasons": selectors.public_reasons(person),
+        },
+    )
+
+
+def settings_allow_vote(request) -> bool:
+    from django.conf import settings
+
+    user = request.user
+    if user.is_authenticated:
+        return user.is_citizen
+    return settings.EVALUATION_ANONYMOUS_VOTING
+
+
+def photo(request, pk):
+    person = get_object_or_404(RatedPerson, pk=pk, is_active=True)
+    if not person.photo:
+        raise Http404
+    path = roster.photo_path(person.photo)
+    if not path.is_file():
+        raise Http404
+    return FileResponse(path.open("rb"), content_type="image/jpeg")
+
+
+# --- Staff: roster ------------------------------------------------------------------------------
+
+
+@login_required
+def staff_roster(request):
+    _require(permissions.can_manage_roster, request)
+    query = request.GET.get("q", "").strip()[:50]
+    people = RatedPerson.objects.select_related("department")
+    if query:
+        people = people.filter(Q(name__icontains=query) | Q(department__name__icontains=query))
+    page = Paginator(people, 50).get_page(request.GET.get("page"))
+    return render(request, "evaluation/staff/roster.html", {"page": page, "query": query})
+
+
+@login_required
+def staff_person_edit(request, pk=None):
+    _require(permissions.can_manage_roster, request)
+    instance = get_object_or_404(RatedPerson, pk=pk) if pk else None
+    form = PersonForm(request.POST or None, request.FILES or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = roster.person_save(
+                actor=request.user,
+                person=form.save(commit=False),
+                photo=form.cleaned_data.get("photo_upload"),
+            )
+        except DomainError as error:
+            form.add_error("photo_upload", error.message)
+        else:
+            messages.success(request, _("已保存测评对象 %(name)s。") % {"name": saved.name})
+            return redirect("evaluation:staff_roster")
+    return render(request, "evaluation/staff/person_form.html", {"form": form, "person": instance})
+
+
+@login_required
+def staff_import(request):
+    _require(permissions.can_manage_roster, request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = roster.roster_import(actor=request.user, upload=form.cleaned_data["file"])
+        except DomainError as error:
+            form.add_error("file", error.message)
+        else:
+            if not report.errors:
+                messages.success(request, _("已导入 %(n)s 名测评对象。") % {"n": report.created})
+                return redirect("evaluation:staff_roster")
+    return render(request, "evaluation/staff/import.html", {"form": form, "report": report})
+
+
+# --- Staff: moderation and daily review ---------------------------------------------------------
+
+
+@login_required
+def staff_moderation(request):
+    _require(permissions.can_moderate_reasons, request)
+    page = Paginator(selectors.moderation_queue(), 50).get_page(request.GET.get("page"))
+    return render(request, "evaluation/staff/moderation.html", {"page": page})
+
+
+@login_required
+@require_POST
+def staff_moderate(request, pk):
+    _require(permissions.can_moderate_reasons, request)
+    vote = get_object_or_404(Vote, pk=pk)
+    try:
+        services.reason_moderate(
+            vote=vote, actor=request.user, approve=request.POST.get("decision") == "approve"
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("已审核。"))
+    return redirect(request.POST.get("next") or "evaluation:staff_moderation")
+
+
+@login_required
+def staff_review(request):
+    _require(permissions.can_moderate_reasons, request)
+    try:
+        day = date.fromisoformat(request.GET.get("day", ""))
+    except ValueError:
+        day = timezone.now().astimezone(BEIJING).date()
+    votes = selectors.daily_review(day)
+    return render(
+        request,
+        "evaluation/staff/review.html",
+        {
+            "day": day,
+            "votes": votes[:500],
+            "summary": votes.aggregate(
+                total=Count("id"), dissatisfied=Count("id", filter=Q(is_dissatisfied=True))
+            ),
+        },
+    )
+
+
+# --- Staff: warnings ----------------------------------------------------------------------------
+
+
+@login_required
+def staff_warnings(request):
+    _require(permissions.can_view_warnings, request)
+    open_only = request.GET.get("open") == "1"
+    page = Paginator(selectors.warnings_list(open_only=open_only), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "evaluation/staff/warnings.html", {"page": page, "open_only": open_only})
+
+
+@login_required
+def staff_warning(request, pk):
+    _require(permissions.can_view_warnings, request)
+    warning = get_object_or_404(selectors.warnings_list(), pk=pk)
+    return render(request, "evaluation/staff/warning.html", {"warning": warning})
+
+
+# --- Staff: statistics --------------------------------------------------------------------------
+
+
+def _month_param(request) -> date:
+    try:
+        year, month = (int(x) for x in request.GET.get("month", "").split("-"))
+        return date(year, month, 1)
+    except ValueError:
+        return month_of(timezone.now())
+
+
+@login_required
+def staff_statistics(request):
+    _require(permissions.can_view_statistics, request)
+    month = _month_param(request)
+    people = list(selectors.person_month_counts(month)[:200])
+    units = list(selectors.unit_month_counts(month))
+    return render(
+        request,
+        "evaluation/staff/statistics.html",
+        {
+            "month": month,
+            "people": people,
+            "units": units,
+            "chart": {"labels": [u.name for u in units], "values": [u.dissatisfied for u in units]},
+        },
+    )
+
+
+@login_required
+def staff_export(request):
+    _require(permissions.can_view_statistics, request)
+    scope = request.GET.get("scope", "month")
+    if scope == "year":
+        try:
+            year = int(request.GET.get("year", ""))
+        except ValueError:
+            year = month_of(timezone.now()).year
+        rows = selectors.person_year_counts(year)
+        title = f"{year}"
+    else:
+        month = _month_param(request)
+        rows = selectors.person_month_counts(month)
+        title = f"{month:%Y-%m}"
+    header = [_("单位"), _("姓名"), _("职务"), _("总票数"), _("不满意票")]
+    data = [[p.department.name, p.name, p.position, p.total, p.dissatisfied] for p in rows]
+    if request.GET.get("format") == "xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = title
+        sheet.append(header)
+        for row in data:
+            sheet.append(row)
+        out = io.BytesIO()
+        book.save(out)
+        response = HttpResponse(
+            out.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="evaluation-{title}.xlsx"'
+        return response
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="evaluation-{title}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(header)
+    writer.writerows(data)
+    return response

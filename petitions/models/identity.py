@@ -1,0 +1,57 @@
+"""Whistleblower protection: who filed a complaint lives here, apart from the complaint.
+
+The complaint, its history and its events carry nothing that names the complainant; this
+table is read only by the hotline office and inspectors holding
+`petitions.view_complainant_identity`, and every reading writes an `IdentityAccess` row.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from petitions.models.complaints import Complaint
+
+
+class ComplainantIdentity(models.Model):
+    """The complainant of one complaint: account link and contact details (all optional when anonymous)."""
+
+    complaint = models.OneToOneField(Complaint, on_delete=models.CASCADE, related_name="identity")
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    name = models.CharField(_("姓名"), max_length=60, blank=True)
+    id_number = models.CharField(_("身份证号码"), max_length=18, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=20, blank=True)
+    email = models.EmailField(_("电子邮件"), blank=True)
+    address = models.CharField(_("联系地址"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("投诉人身份")
+        verbose_name_plural = _("投诉人身份")
+        default_permissions = ()
+        permissions = [("view_complainant_identity", _("查看投诉人身份（记录每次查看）"))]
+        indexes = [models.Index(fields=["account"], name="identity_account")]
+
+    def __str__(self) -> str:
+        return f"#{self.complaint_id}"
+
+
+class IdentityAccess(models.Model):
+    """One reading of a complainant's identity: who, when, which complaint, why."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    accessed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    purpose = models.CharField(_("用途"), max_length=200)
+
+    class Meta:
+        verbose_name = _("身份查看记录")
+        verbose_name_plural = _("身份查看记录")
+        ordering = ["-accessed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.complaint_id}"

@@ -1,0 +1,57 @@
+"""Template tags for the portal's gathering pages (home, my account, workbench) and badges."""
+
+from django import template
+from django.utils import timezone
+
+from petitions import permissions, redaction, selectors
+from petitions.models import Complaint
+
+register = template.Library()
+
+STATUS_STYLE = {
+    Complaint.Status.AWAITING_INSTRUCTION: "warning",
+    Complaint.Status.REGISTERED: "warning",
+    Complaint.Status.DISPATCHED: "info",
+    Complaint.Status.HANDLING: "primary",
+    Complaint.Status.REHANDLING: "danger",
+    Complaint.Status.REPLIED: "success",
+    Complaint.Status.CLOSED: "secondary",
+}
+
+
+@register.filter
+def redact(text: str) -> str:
+    """Mask ID numbers, mobiles and e-mail addresses in text shown to the public."""
+    return redaction.redact(text)
+
+
+@register.inclusion_tag("petitions/_partials/status.html")
+def complaint_status(complaint):
+    return {"complaint": complaint, "style": STATUS_STYLE.get(complaint.status, "light")}
+
+
+@register.simple_tag
+def petitions_home():
+    """The latest public replies and this year's figures, for the home page section."""
+    _rows, total = selectors.figures(year=timezone.localdate().year)
+    return {"latest": list(selectors.public_board()[:5]), "total": total}
+
+
+@register.simple_tag
+def petitions_account(user):
+    return list(selectors.complaints_of_account(user)[:5])
+
+
+@register.simple_tag
+def petitions_workbench(user):
+    """The queues this member of staff works on, each limited to the first rows."""
+    if not user.is_authenticated or user.kind != "staff":
+        return None
+    return {
+        "dispatch": list(selectors.dispatch_queue(user)[:10]),
+        "visits": list(selectors.return_visit_queue(user)[:10]),
+        "instructions": list(selectors.instruction_queue(user)[:10]),
+        "department": list(selectors.department_queue(user)[:10]),
+        "reviews": list(selectors.pending_reviews(user)[:10]),
+        "is_office": permissions.can_dispatch(user),
+    }

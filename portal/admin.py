@@ -1,0 +1,115 @@
+"""The admin for people, departments, the official calendar and the outbox."""
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from portal.models import (
+    CalendarDay,
+    CalendarYear,
+    Department,
+    InboxMessage,
+    OutboxMessage,
+    StaffRelation,
+    User,
+)
+
+
+@admin.register(User)
+class PortalUserAdmin(UserAdmin, SimpleHistoryAdmin):
+    list_display = ["username", "display_name", "kind", "department", "mobile", "is_active"]
+    list_filter = ["kind", "groups", "is_active", "department__kind"]
+    search_fields = ["username", "real_name", "organization_name", "mobile"]
+    list_select_related = ["department"]
+    fieldsets = [
+        *UserAdmin.fieldsets,
+        (
+            _("门户资料"),
+            {
+                "fields": [
+                    "kind",
+                    "real_name",
+                    "mobile",
+                    "resident_id",
+                    "organization_name",
+                    "credit_code",
+                    "address",
+                    "department",
+                    "position",
+                ]
+            },
+        ),
+    ]
+
+
+@admin.register(Department)
+class DepartmentAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "code", "kind", "parent", "phone", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "code"]
+    list_select_related = ["parent"]
+
+
+@admin.register(StaffRelation)
+class StaffRelationAdmin(SimpleHistoryAdmin):
+    list_display = ["staff", "name", "kind", "declared_at"]
+    list_select_related = ["staff"]
+    search_fields = ["name", "staff__real_name"]
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(SimpleHistoryAdmin):
+    list_display = ["date", "is_workday", "name", "source"]
+    list_filter = ["is_workday", "source"]
+    date_hierarchy = "date"
+
+    def save_model(self, request, obj, form, change):
+        # What an admin enters overrides the package's data when it is reloaded.
+        obj.source = CalendarDay.Source.ADMIN
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(CalendarYear)
+class CalendarYearAdmin(admin.ModelAdmin):
+    list_display = ["year", "source", "loaded_at"]
+
+
+@admin.action(description=_("重新发送所选的失败消息"))
+def retry_failed(modeladmin, request, queryset):
+    count = queryset.filter(status=OutboxMessage.Status.FAILED).update(
+        status=OutboxMessage.Status.PENDING, next_attempt_at=timezone.now(), claimed_at=None
+    )
+    messages.success(
+        request, _("%(count)d 条消息已重新排队，将由下一次发送任务处理。") % {"count": count}
+    )
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    list_display = [
+        "channel",
+        "address",
+        "status",
+        "attempts",
+        "created_at",
+        "sent_at",
+        "last_error",
+    ]
+    list_filter = ["status", "channel"]
+    actions = [retry_failed]
+    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(InboxMessage)
+class InboxMessageAdmin(admin.ModelAdmin):
+    list_display = ["recipient", "subject", "created_at", "read_at"]
+    list_select_related = ["recipient"]
+    readonly_fields = [f.name for f in InboxMessage._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,155 @@
+"""Forms of the portal shell: validation and layout only, never a write."""
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils.translation import gettext_lazy as _
+
+from portal import identity
+from portal.models import StaffRelation, User
+
+
+class PortalAuthenticationForm(AuthenticationForm):
+    username = forms.CharField(
+        label=_("手机号 / 身份证号 / 用户名"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autofocus": True}),
+    )
+    error_messages = {
+        "invalid_login": _("账号或密码不正确。连续多次输错后，该账号将在本机暂时锁定。"),
+        "inactive": _("该账号已停用。"),
+    }
+
+
+class PortalPasswordResetForm(PasswordResetForm):
+    email = forms.EmailField(label=_("注册邮箱"), max_length=254)
+
+
+class _PasswordPairMixin(forms.Form):
+    password1 = forms.CharField(
+        label=_("密码"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("确认密码"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_password2(self):
+        first, second = self.cleaned_data.get("password1"), self.cleaned_data.get("password2")
+        if first and second and first != second:
+            raise forms.ValidationError(_("两次输入的密码不一致。"))
+        return second
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password2")
+        if password:
+            # Judge the password against what the user typed, so it cannot be their name or number.
+            profile = {
+                name: cleaned.get(name, "")
+                for name in ("real_name", "organization_name", "mobile", "email")
+            }
+            try:
+                password_validation.validate_password(password, User(**profile))
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+def _mobile_field():
+    return forms.CharField(
+        label=_("手机号码"), max_length=11, validators=[identity.validate_mobile]
+    )
+
+
+class CitizenRegistrationForm(_PasswordPairMixin):
+    """个人注册: real name, resident ID number, mobile number, password."""
+
+    real_name = forms.CharField(label=_("真实姓名"), max_length=60)
+    resident_id = forms.CharField(
+        label=_("身份证号码"), max_length=18, min_length=1, help_text=_("18位，最后一位可为X。")
+    )
+    mobile = _mobile_field()
+    email = forms.EmailField(label=_("电子邮箱（选填，用于找回密码）"), required=False)
+    address = forms.CharField(label=_("联系地址（选填）"), max_length=200, required=False)
+    field_order = [
+        "real_name",
+        "resident_id",
+        "mobile",
+        "email",
+        "address",
+        "password1",
+        "password2",
+    ]
+
+    def clean_resident_id(self):
+        value = identity.normalize_resident_id(self.cleaned_data["resident_id"])
+        identity.validate_resident_id(value)
+        if User.objects.filter(resident_id=value).exists():
+            raise forms.ValidationError(_("该身份证号码已注册，请直接登录或找回密码。"))
+        return value
+
+    def clean_mobile(self):
+        value = self.cleaned_data["mobile"].strip()
+        if User.objects.filter(mobile=value).exists():
+            raise forms.ValidationError(_("该手机号码已注册，请直接登录或找回密码。"))
+        return value
+
+
+class EnterpriseRegistrationForm(_PasswordPairMixin):
+    """企业注册: name, unified social credit code, contact person and mobile, password."""
+
+    organization_name = forms.CharField(label=_("企业名称"), max_length=120)
+    credit_code = forms.CharField(label=_("统一社会信用代码"), max_length=18, min_length=1)
+    real_name = forms.CharField(label=_("联系人姓名"), max_length=60)
+    mobile = _mobile_field()
+    email = forms.EmailField(label=_("电子邮箱（选填，用于找回密码）"), required=False)
+    address = forms.CharField(label=_("企业地址（选填）"), max_length=200, required=False)
+    field_order = [
+        "organization_name",
+        "credit_code",
+        "real_name",
+        "mobile",
+        "email",
+        "address",
+        "password1",
+        "password2",
+    ]
+
+    def clean_credit_code(self):
+        value = identity.normalize_credit_code(self.cleaned_data["credit_code"])
+        identity.validate_credit_code(value)
+        if User.objects.filter(credit_code=value).exists():
+            raise forms.ValidationError(_("该统一社会信用代码已注册，请直接登录或找回密码。"))
+        return value
+
+    clean_mobile = CitizenRegistrationForm.clean_mobile
+
+
+class ProfileForm(forms.ModelForm):
+    """What a citizen may change later; identity numbers are fixed at registration."""
+
+    class Meta:
+        model = User
+        fields = ["email", "address"]
+
+
+class StaffRelationForm(forms.ModelForm):
+    class Meta:
+        model = StaffRelation
+        fields = ["name", "kind", "resident_id", "credit_code", "note"]
+
+    def clean_resident_id(self):
+        return identity.normalize_resident_id(self.cleaned_data["resident_id"])
+
+    def clean_credit_code(self):
+        return identity.normalize_credit_code(self.cleaned_data["credit_code"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("resident_id") and not cleaned.get("credit_code"):
+            raise forms.ValidationError(_("请填写对方的身份证号码或统一社会信用代码。"))
+        return cleaned

@@ -1,0 +1,74 @@
+"""Serve the portal with a Celery worker and beat beside it; Ctrl-C stops all three."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Run the web server (gunicorn), a Celery worker and Celery beat until interrupted."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--workers", type=int, default=2)
+
+    def handle(self, *args, port: int, host: str, workers: int, **options):
+        bin_dir = os.path.dirname(sys.executable)
+        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        commands = {
+            "web": [
+                os.path.join(bin_dir, "gunicorn"),
+                "portal.wsgi:application",
+                "--bind",
+                f"{host}:{port}",
+                "--workers",
+                str(workers),
+                "--access-logfile",
+                "-",
+            ],
+            # One process for the worker with embedded beat: the file broker and SQLite need
+            # no server, and beat must run exactly once.
+            "worker": [
+                os.path.join(bin_dir, "celery"),
+                "-A",
+                "portal",
+                "worker",
+                "--beat",
+                "--loglevel",
+                "INFO",
+                "--concurrency",
+                "2",
+                "--schedule",
+                settings.CELERY_BEAT_SCHEDULE_FILENAME,
+            ],
+        }
+        processes = {
+            name: subprocess.Popen(cmd, start_new_session=True) for name, cmd in commands.items()
+        }
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Portal on http://{host}:{port}/ with worker and beat. Ctrl-C stops all."
+            )
+        )
+        try:
+            while all(p.poll() is None for p in processes.values()):
+                time.sleep(0.5)
+            failed = [name for name, p in processes.items() if p.poll() is not None]
+            self.stderr.write(f"{', '.join(failed)} stopped; stopping the rest.")
+        except KeyboardInterrupt:
+            self.stdout.write("Stopping…")
+        finally:
+            for process in processes.values():
+                if process.poll() is None:
+                    os.killpg(process.pid, signal.SIGTERM)
+            for process in processes.values():
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    os.killpg(process.pid, signal.SIGKILL)

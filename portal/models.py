@@ -1,0 +1,300 @@
+"""People, departments, notifications and the official calendar: what every pillar stands on."""
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from portal import identity
+from portal.roles import Role
+
+
+class Department(models.Model):
+    """A unit in the county tree: county → township (乡镇便民服务中心) → village station (村便民服务站).
+
+    County bureaus (县直部门) hang under the county beside the townships.
+    """
+
+    class Kind(models.TextChoices):
+        COUNTY = "county", _("县")
+        BUREAU = "bureau", _("县直部门")
+        TOWNSHIP = "township", _("乡镇便民服务中心")
+        VILLAGE = "village", _("村便民服务站")
+
+    name = models.CharField(_("名称"), max_length=100)
+    code = models.SlugField(_("代码"), max_length=40, unique=True)
+    kind = models.CharField(_("类型"), max_length=10, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("上级"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    phone = models.CharField(_("监督电话"), max_length=40, blank=True)
+    address = models.CharField(_("地址"), max_length=200, blank=True)
+    is_active = models.BooleanField(_("启用"), default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("部门")
+        verbose_name_plural = _("部门")
+        ordering = ["kind", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(parent__isnull=True) | ~Q(kind="county"), name="county_is_root"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def ancestors(self) -> list["Department"]:
+        """Return the chain from the root down to this department's parent."""
+        chain, node = [], self.parent
+        while node is not None:
+            chain.insert(0, node)
+            node = node.parent
+        return chain
+
+
+class PortalUserManager(UserManager):
+    def staff(self):
+        return self.filter(kind=User.Kind.STAFF, is_active=True)
+
+    def with_role(self, role: Role):
+        return self.filter(groups__name=role.value, is_active=True)
+
+
+class User(AbstractUser):
+    """Anyone who signs in: a citizen (群众), an enterprise (企业) or a member of staff.
+
+    The profile is filled once at registration and pre-fills every later form
+    ("重复信息无需再次录入").
+    """
+
+    class Kind(models.TextChoices):
+        CITIZEN = "citizen", _("个人")
+        ENTERPRISE = "enterprise", _("企业")
+        STAFF = "staff", _("工作人员")
+
+    kind = models.CharField(
+        _("用户类型"), max_length=12, choices=Kind.choices, default=Kind.CITIZEN
+    )
+    real_name = models.CharField(_("真实姓名"), max_length=60, blank=True)
+    mobile = models.CharField(
+        _("手机号码"), max_length=11, blank=True, validators=[identity.validate_mobile]
+    )
+    resident_id = models.CharField(
+        _("身份证号码"), max_length=18, blank=True, validators=[identity.validate_resident_id]
+    )
+    organization_name = models.CharField(_("单位名称"), max_length=120, blank=True)
+    credit_code = models.CharField(
+        _("统一社会信用代码"), max_length=18, blank=True, validators=[identity.validate_credit_code]
+    )
+    address = models.CharField(_("联系地址"), max_length=200, blank=True)
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("所属部门"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+    )
+    position = models.CharField(_("职务"), max_length=60, blank=True)
+
+    objects = PortalUserManager()
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    class Meta:
+        verbose_name = _("用户")
+        verbose_name_plural = _("用户")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resident_id"], condition=~Q(resident_id=""), name="unique_resident_id"
+            ),
+            models.UniqueConstraint(
+                fields=["credit_code"], condition=~Q(credit_code=""), name="unique_credit_code"
+            ),
+            models.UniqueConstraint(
+                fields=["mobile"], condition=~Q(mobile=""), name="unique_mobile"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="staff") | Q(department__isnull=False),
+                name="staff_has_department",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="enterprise") | ~Q(credit_code=""),
+                name="enterprise_has_credit_code",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.organization_name or self.real_name or self.username
+
+    @property
+    def is_citizen(self) -> bool:
+        return self.kind in {self.Kind.CITIZEN, self.Kind.ENTERPRISE}
+
+    def has_role(self, role: Role) -> bool:
+        """Return whether the user holds a role; the result is cached for the request."""
+        if not hasattr(self, "_role_names"):
+            self._role_names = set(self.groups.values_list("name", flat=True)) if self.pk else set()
+        return self.is_superuser or role.value in self._role_names
+
+
+class StaffRelation(models.Model):
+    """A relation a member of staff declared to a citizen or enterprise, for recusal (回避制度)."""
+
+    class Kind(models.TextChoices):
+        KIN = "kin", _("近亲属")
+        SPOUSE = "spouse", _("配偶")
+        INTEREST = "interest", _("利害关系")
+        OTHER = "other", _("其他")
+
+    staff = models.ForeignKey(User, on_delete=models.CASCADE, related_name="declared_relations")
+    resident_id = models.CharField(
+        _("对方身份证号码"), max_length=18, blank=True, validators=[identity.validate_resident_id]
+    )
+    credit_code = models.CharField(
+        _("对方统一社会信用代码"),
+        max_length=18,
+        blank=True,
+        validators=[identity.validate_credit_code],
+    )
+    name = models.CharField(_("对方姓名或名称"), max_length=120)
+    kind = models.CharField(_("关系"), max_length=10, choices=Kind.choices)
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+    declared_at = models.DateTimeField(_("申报时间"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("回避关系申报")
+        verbose_name_plural = _("回避关系申报")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(resident_id="") | ~Q(credit_code=""), name="relation_names_a_party"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.staff} ↔ {self.name}"
+
+
+class InboxMessage(models.Model):
+    """A message in a user's in-portal inbox (站内信)."""
+
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="inbox")
+    subject = models.CharField(_("标题"), max_length=200)
+    body = models.TextField(_("内容"))
+    url = models.CharField(_("链接"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(_("阅读时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("站内信")
+        verbose_name_plural = _("站内信")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="inbox_unread")]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class OutboxMessage(models.Model):
+    """An SMS or e-mail waiting to leave: written in the transaction that caused it.
+
+    A broker outage delays a message but never loses it: the beat flush picks up what
+    the on-commit hand-off could not enqueue. Claiming a row moves it out of PENDING in one
+    UPDATE, so each message is sent at most once.
+    """
+
+    class Channel(models.TextChoices):
+        SMS = "sms", _("短信")
+        EMAIL = "email", _("电子邮件")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("待发送")
+        SENDING = "sending", _("发送中")
+        SENT = "sent", _("已发送")
+        FAILED = "failed", _("发送失败")
+
+    channel = models.CharField(max_length=5, choices=Channel.choices)
+    recipient = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    address = models.CharField(_("手机号或邮箱"), max_length=254)
+    subject = models.CharField(max_length=200, blank=True)
+    body = models.TextField()
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("待发消息")
+        verbose_name_plural = _("待发消息")
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="sent") | Q(sent_at__isnull=False), name="sent_has_time"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} → {self.address}"
+
+
+class CalendarDay(models.Model):
+    """A day of the official calendar that differs from the weekend rule, or confirms it.
+
+    Holidays are off, make-up working days (调休) are on. Seeded from `chinese-calendar`;
+    admins correct and extend it.
+    """
+
+    class Source(models.TextChoices):
+        OFFICIAL = "official", _("国务院公布")
+        ADMIN = "admin", _("管理员录入")
+
+    date = models.DateField(_("日期"), primary_key=True)
+    is_workday = models.BooleanField(_("工作日"))
+    name = models.CharField(_("说明"), max_length=60, blank=True)
+    source = models.CharField(_("来源"), max_length=8, choices=Source.choices, default=Source.ADMIN)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("日历日")
+        verbose_name_plural = _("日历日")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {'班' if self.is_workday else '休'}"
+
+
+class CalendarYear(models.Model):
+    """A year whose official calendar is loaded; a year without a row falls back to weekends only."""
+
+    year = models.PositiveSmallIntegerField(_("年份"), primary_key=True)
+    loaded_at = models.DateTimeField(_("载入时间"), default=timezone.now)
+    source = models.CharField(_("来源"), max_length=8, choices=CalendarDay.Source.choices)
+
+    class Meta:
+        verbose_name = _("已载入年份")
+        verbose_name_plural = _("已载入年份")
+        ordering = ["year"]
+
+    def __str__(self) -> str:
+        return str(self.year)

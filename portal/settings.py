@@ -1,0 +1,370 @@
+"""Settings of the county portal, read from the environment through `portal.env`.
+
+Nothing set means the embedded default of `make run`: SQLite and a file broker in `var/`.
+"""
+
+from datetime import timedelta
+
+import dj_database_url
+from celery.schedules import crontab
+from django.utils.translation import gettext_lazy as _
+
+from portal import env
+
+BASE_DIR = env.BASE_DIR
+VAR_DIR = env.VAR_DIR
+
+# --- Core -------------------------------------------------------------------------------------
+
+SECRET_KEY = env.secret_key()
+DEBUG = env.flag("DEBUG")
+ALLOWED_HOSTS = env.words("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+# Hosts that serve the staff workbench (内网); empty means every host does.
+STAFF_HOSTS = env.words("STAFF_HOSTS")
+# The public address of the portal, for links in e-mail and SMS.
+SITE_URL = env.text("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "crispy_forms",
+    "crispy_bootstrap5",
+    "guardian",
+    "simple_history",
+    "axes",
+    "portal",
+    "supervision",
+    "disclosure",
+    "approvals",
+    "petitions",
+    "evaluation",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.middleware.StaffHostMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so that a locked-out login is answered before any view runs.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
+ASGI_APPLICATION = "portal.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "portal.context_processors.portal",
+            ],
+        },
+    },
+]
+
+# --- Database ---------------------------------------------------------------------------------
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env.text("DATABASE_URL", f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"),
+        # Opening a connection per request cuts throughput to a third: keep them.
+        conn_max_age=env.integer("CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL and a busy timeout let the web server, the worker and beat share the file.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache, broker and background work --------------------------------------------------------
+
+REDIS_URL = env.text("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    # A file cache is shared by the web server and the worker, unlike local memory.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
+    }
+
+# kombu warns about a missing host on a bare "filesystem://"; the host part is ignored.
+CELERY_BROKER_URL = REDIS_URL or "filesystem://localhost/"
+if not REDIS_URL:
+    # kombu's filesystem transport needs no server: `make run` works on a bare machine.
+    # It expects its folders to exist, in the web server and the worker alike.
+    _BROKER_DIR = VAR_DIR / "broker"
+    for _folder in ("queue", "processed", "control"):
+        (_BROKER_DIR / _folder).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_BROKER_DIR / "queue"),
+        "data_folder_out": str(_BROKER_DIR / "queue"),
+        "processed_folder": str(_BROKER_DIR / "processed"),
+        "control_folder": str(_BROKER_DIR / "control"),
+        "store_processed": False,
+    }
+else:
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = "Asia/Shanghai"
+CELERY_TASK_ALWAYS_EAGER = env.flag("CELERY_TASK_ALWAYS_EAGER")
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# Every time-based rule of the portal, in one place.
+CELERY_BEAT_SCHEDULE = {
+    # Messages whose first hand-off to the broker failed (broker down) are sent from here.
+    "notifications-flush-outbox": {
+        "task": "portal.tasks.flush_outbox",
+        "schedule": timedelta(minutes=1),
+    },
+    # Lights, urge notices (yellow), supervision notices (red) and the second grade.
+    "supervision-sweep-clocks": {
+        "task": "supervision.tasks.sweep_clocks",
+        "schedule": timedelta(minutes=1),
+    },
+    # A year the calendar table does not know raises an admin alert until it is loaded.
+    "supervision-check-calendar": {
+        "task": "supervision.tasks.check_calendar_years",
+        "schedule": crontab(hour=1, minute=0),
+    },
+    # 行政许可法 Art 32: no one-time notice within 5 WD means the case counts as accepted.
+    "approvals-deem-accepted": {
+        "task": "approvals.tasks.deem_accepted",
+        "schedule": timedelta(minutes=10),
+    },
+    # Safety net for rating warnings: recount the month's and year's dissatisfied votes nightly
+    # and raise any warning a vote missed (votes raise them at once; this only catches up).
+    "evaluation-check-tallies": {
+        "task": "evaluation.tasks.check_tallies",
+        "schedule": crontab(hour=0, minute=30),
+    },
+}
+
+# --- People, login and permissions ------------------------------------------------------------
+
+AUTH_USER_MODEL = "portal.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "portal.backends.PortalLoginBackend",
+    "guardian.backends.ObjectPermissionBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 8},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "portal:login"
+LOGIN_REDIRECT_URL = "portal:account"
+LOGOUT_REDIRECT_URL = "portal:home"
+
+SESSION_COOKIE_AGE = env.integer("SESSION_COOKIE_AGE", 60 * 60 * 8)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_SAVE_EVERY_REQUEST = False
+
+# Lock a user out from one address only: others keep their access, the user keeps theirs elsewhere.
+AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.integer("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_USERNAME_FORM_FIELD = "username"
+
+# Object permissions live in direct foreign-key tables per model (see docs/ARCHITECTURE.md).
+GUARDIAN_RAISE_403 = False
+ANONYMOUS_USER_NAME = None
+GUARDIAN_MONKEY_PATCH_USER = False
+
+# --- Internationalisation ---------------------------------------------------------------------
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static files and uploads -----------------------------------------------------------------
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+_NODE = BASE_DIR / "node_modules"
+STATICFILES_DIRS = [BASE_DIR / "static"] + [
+    (prefix, _NODE / path)
+    for prefix, path in [
+        ("vendor/bootstrap", "bootstrap/dist"),
+        ("vendor/bootstrap-icons", "bootstrap-icons/font"),
+        ("vendor/htmx", "htmx.org/dist"),
+        ("vendor/chartjs", "chart.js/dist"),
+    ]
+    if (_NODE / path).is_dir()
+]
+STORAGES = {
+    # Uploads live outside the web root and are served only by views that check access.
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed, compressed files written by `collectstatic` (make run, the Dockerfile).
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = DEBUG
+MEDIA_ROOT = VAR_DIR / "uploads"
+# Never served directly: views check access, then stream the file.
+MEDIA_URL = "/media/"
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+UPLOAD_MAX_BYTES = env.integer("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+
+CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# --- Notifications ----------------------------------------------------------------------------
+
+# "file" writes each SMS to var/sms/; "console" prints it; "http" posts it to SMS_GATEWAY_URL.
+SMS_BACKEND = env.text("SMS_BACKEND", "file")
+SMS_GATEWAY_URL = env.text("SMS_GATEWAY_URL")
+SMS_GATEWAY_TOKEN = env.text("SMS_GATEWAY_TOKEN")
+SMS_SIGNATURE = env.text("SMS_SIGNATURE", "【县政务服务】")
+SMS_FILE_PATH = VAR_DIR / "sms"
+
+EMAIL_BACKEND = env.text("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_HOST = env.text("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.integer("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.text("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env.text("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env.flag("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "县政务服务网 <noreply@portal.example.gov.cn>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Security ---------------------------------------------------------------------------------
+
+# Behind TLS (production) set HTTPS=1: secure cookies, HSTS and the redirect follow.
+HTTPS = env.flag("HTTPS")
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.flag("BEHIND_PROXY") else None
+CSRF_TRUSTED_ORIGINS = env.words("CSRF_TRUSTED_ORIGINS")
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# --- Logging ----------------------------------------------------------------------------------
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.text("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Request bodies and identities never reach the log: only method, path and status.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "axes": {"level": "WARNING"},
+    },
+}
+
+# --- Domain defaults (each can be overridden per catalogue item or category) ------------------
+
+PORTAL_NAME = _("青山县人民政府门户网站")
+# Site-wide search (全网信息检索) is served by the disclosure pillar; the shell only links to it.
+PORTAL_SEARCH_URL = "/disclosure/search/"
+
+# Pillars, in the order their sections appear on the home page, my account and the workbench.
+PORTAL_PILLARS = ["disclosure", "approvals", "petitions", "evaluation", "supervision"]
+
+# --- Petitions (投诉举报 / 12345) ---------------------------------------------------------------
+
+# The department of the 12345 hotline office: dispatch and review clocks run against it.
+PETITIONS_HOTLINE_DEPARTMENT = env.text("PETITIONS_HOTLINE_DEPARTMENT", "gov-office")
+# 信访工作条例: 复查/复核 are requested within 30 days of the opinion and decided within 30 days.
+PETITIONS_REVIEW_REQUEST_DAYS = 30
+PETITIONS_REVIEW_DECIDE_DAYS = 30
+# Wrong query codes allowed per address and hour before the tracking form refuses (brute force).
+PETITIONS_TRACK_ATTEMPTS_PER_HOUR = env.integer("PETITIONS_TRACK_ATTEMPTS_PER_HOUR", 20)
+
+# --- Supervision (电子监察) --------------------------------------------------------------------
+
+# Yellow when this share of the limit has elapsed or this many days are left, whichever comes
+# first ("remaining_days" applies to day units). Override per clock kind, e.g. "petitions.reply".
+SUPERVISION_YELLOW_RULES = {"default": {"elapsed_share": 0.9, "remaining_days": 1}}
+# Still red this many working days after the supervision notice: second grade (通报).
+SUPERVISION_SECOND_GRADE_WORKDAYS = 5
+
+# --- Disclosure (政务公开) ----------------------------------------------------------------------
+
+# Columns (D2): settings of proactive disclosure columns and articles go here.
+
+# Requests (D3): settings of disclosure on request (依申请公开) go here.
+
+# --- Approvals (网上审批) ----------------------------------------------------------------------
+
+# 行政许可法 Art 42: 20 WD from acceptance, joint handling 45; one extension of 10 (joint 15).
+APPROVALS_DECISION_DAYS = 20
+APPROVALS_JOINT_DAYS = 45
+APPROVALS_EXTENSION_DAYS = 10
+APPROVALS_JOINT_EXTENSION_DAYS = 15
+# 国办发〔2019〕51号: the unit answers a bad rating within this many working days.
+APPROVALS_RECTIFICATION_WORKDAYS = env.integer("APPROVALS_RECTIFICATION_WORKDAYS", 5)
+# The readable prefix of case numbers (办件编号), e.g. QS-20261123-000123.
+APPROVALS_NUMBER_PREFIX = "QS"
+
+# --- Evaluation (效能网上测评) -------------------------------------------------------------------
+
+# DOMAIN.md §4 warning thresholds (dissatisfied votes): month 10/20/40, year 40/80/120.
+EVALUATION_THRESHOLDS = {
+    "month": {"III": 10, "II": 20, "I": 40},
+    "year": {"III": 40, "II": 80, "I": 120},
+}
+# Whether citizens may rate without signing in; anonymous votes are rate-limited per client.
+EVALUATION_ANONYMOUS_VOTING = env.flag("EVALUATION_ANONYMOUS_VOTING", True)
+# Anonymous votes allowed per client address: (votes, window in seconds).
+EVALUATION_ANONYMOUS_RATE = (
+    env.integer("EVALUATION_ANONYMOUS_RATE_VOTES", 5),
+    env.integer("EVALUATION_ANONYMOUS_RATE_SECONDS", 3600),
+)

@@ -1,0 +1,18 @@
+"""Error pages in the portal's style."""
+
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+
+
+def permission_denied(request, exception=None):
+    return render(request, "errors/403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+def server_error(request):
+    # No request context: the page must render when the database or the session is what failed.
+    return HttpResponseServerError(loader.get_template("errors/500.html").render())

@@ -1,0 +1,79 @@
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.simple_tag
+def clock_light(clock) -> str:
+    """A deadline's light as a badge: colour and words, never colour alone."""
+    if clock is None:
+        return ""
+    if clock.state == "stopped":
+        text = _("按时办结") if clock.on_time else _("超期办结")
+        return format_html(
+            '<span class="light light-{}">{}</span>', "green" if clock.on_time else "red", text
+        )
+    if clock.state == "paused":
+        return format_html('<span class="light text-secondary">{}</span>', _("暂停计时"))
+    labels = {"green": _("正常"), "yellow": _("即将到期"), "red": _("已超期")}
+    return format_html(
+        '<span class="light light-{}" title="{}">{}</span>',
+        clock.light,
+        _("期限至 %(due)s") % {"due": template.defaultfilters.date(clock.due_at, "Y-m-d")},
+        labels.get(clock.light, clock.light),
+    )
+
+
+@register.inclusion_tag("supervision/_card.html", takes_context=True)
+def supervision_card(context) -> dict:
+    """The workbench card for inspectors, leaders and department heads; nothing for others."""
+    from django.db.models import Count, Q
+
+    from supervision import permissions
+    from supervision.models import Alert, Clock, Notice
+
+    user = context["request"].user
+    if not permissions.can_view_dashboard(user):
+        return {"show": False}
+    lights = (
+        permissions.clocks_visible_to(user)
+        .filter(state=Clock.State.RUNNING)
+        .aggregate(
+            yellow=Count("light", filter=Q(light=Clock.Light.YELLOW)),
+            red=Count("light", filter=Q(light=Clock.Light.RED)),
+        )
+    )
+    return {
+        "show": True,
+        **lights,
+        "unanswered": permissions.notices_visible_to(user)
+        .exclude(status=Notice.Status.ANSWERED)
+        .exclude(level=Notice.Level.SECOND_GRADE)
+        .count(),
+        "alerts": permissions.alerts_visible_to(user).exclude(status=Alert.Status.CLOSED).count(),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def supervision_nav_link(context) -> str:
+    from django.urls import reverse
+
+    from supervision import permissions
+
+    if not permissions.can_view_dashboard(context["request"].user):
+        return ""
+    return format_html(
+        '<li class="nav-item"><a class="nav-link" href="{}">{}</a></li>',
+        reverse("supervision:dashboard"),
+        _("电子监察"),
+    )
+
+
+@register.filter
+def sees_all_supervision(user) -> bool:
+    """Whether `user` sees every department's supervision figures (inspectors, leaders)."""
+    from supervision import permissions
+
+    return permissions.sees_everything(user)

@@ -1,0 +1,256 @@
+"""Supervision pages for discipline inspectors, leaders and department heads (staff only)."""
+
+import csv
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.errors import DomainError
+from supervision import documents, permissions, selectors, services
+from supervision.forms import AlertCloseForm, FilterForm, MonthForm, NoticeReplyForm
+from supervision.models import OPEN_STATES, Alert, Clock
+
+
+def _require_dashboard(user) -> None:
+    # The same answer as for a missing page: staff pages do not reveal themselves.
+    if not permissions.can_view_dashboard(user):
+        raise Http404
+
+
+def _filters(request) -> tuple[FilterForm, selectors.Filters]:
+    form = FilterForm(
+        request.GET or None,
+        departments=selectors.departments_for(request.user),
+        kinds=selectors.clock_kinds(),
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        return form, selectors.Filters(
+            department=data["department"],
+            kind=data["kind"],
+            since=data["since"],
+            until=data["until"],
+        )
+    return form, selectors.Filters()
+
+
+@login_required
+def dashboard(request):
+    """电子监察: open work by light and department, notices, alerts, trends, rankings."""
+    _require_dashboard(request.user)
+    form, filters = _filters(request)
+    context = {
+        "form": form,
+        "filters": filters,
+        "by_department": selectors.open_clocks_by_department(request.user, filters),
+        "ranking": selectors.on_time_ranking(request.user, filters),
+        "trend": selectors.weekly_trend(request.user, filters),
+        "notices": selectors.notice_counts(request.user, filters),
+        "alerts": selectors.open_alerts_by_kind(request.user, filters),
+        "sees_everything": permissions.sees_everything(request.user),
+    }
+    totals = {"green": 0, "yellow": 0, "red": 0, "paused": 0}
+    for row in context["by_department"]:
+        for light in totals:
+            totals[light] += row[light]
+    context["totals"] = totals
+    return render(request, "supervision/dashboard.html", context)
+
+
+@login_required
+def clock_list(request):
+    """The drill-down list: open clocks of a light and department, linking to their subjects."""
+    _require_dashboard(request.user)
+    form, filters = _filters(request)
+    clocks = selectors.clocks_for(request.user, filters).filter(state__in=OPEN_STATES)
+    light = request.GET.get("light")
+    if light in Clock.Light.values:
+        clocks = clocks.filter(light=light, state=Clock.State.RUNNING)
+    elif light == "paused":
+        clocks = clocks.filter(state=Clock.State.PAUSED)
+    clocks = (
+        clocks.select_related("department", "responsible")
+        .prefetch_related("notices")
+        .order_by("due_at")
+    )
+    page = Paginator(clocks, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "supervision/clock_list.html",
+        {"form": form, "page": page, "light": light, "query_string": query.urlencode()},
+    )
+
+
+@login_required
+def notice_list(request):
+    _require_dashboard(request.user)
+    notices = permissions.notices_visible_to(request.user).select_related("clock", "department")
+    status = request.GET.get("status")
+    if status == "unanswered":
+        notices = notices.exclude(status="answered").exclude(level="second_grade")
+    page = Paginator(notices.order_by("-issued_at", "-id"), 50).get_page(request.GET.get("page"))
+    return render(request, "supervision/notice_list.html", {"page": page, "status": status})
+
+
+def _visible_notice(request, pk: int):
+    _require_dashboard(request.user)
+    return get_object_or_404(
+        permissions.notices_visible_to(request.user).select_related("clock", "department"), pk=pk
+    )
+
+
+@login_required
+def notice_detail(request, pk: int):
+    """A notice as a document: printable; the department head signs for it and replies."""
+    notice = _visible_notice(request, pk)
+    can_answer = permissions.can_answer_notice(request.user, notice)
+    form = NoticeReplyForm(request.POST or None)
+    if request.method == "POST":
+        if not can_answer:
+            raise Http404
+        try:
+            if request.POST.get("action") == "acknowledge":
+                services.notice_acknowledge(notice=notice, actor=request.user)
+                messages.success(request, _("已签收。"))
+                return redirect("supervision:notice", pk=notice.pk)
+            if form.is_valid():
+                services.notice_reply(
+                    notice=notice, actor=request.user, reply=form.cleaned_data["reply"]
+                )
+                messages.success(request, _("整改情况已反馈。"))
+                return redirect("supervision:notice", pk=notice.pk)
+        except DomainError as error:
+            messages.error(request, error.message)
+            return redirect("supervision:notice", pk=notice.pk)
+    return render(
+        request,
+        "supervision/notice_detail.html",
+        {"notice": notice, "form": form, "can_answer": can_answer},
+    )
+
+
+@login_required
+def notice_pdf(request, pk: int):
+    notice = _visible_notice(request, pk)
+    response = HttpResponse(documents.notice_pdf(notice), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="notice-{notice.pk}.pdf"'
+    return response
+
+
+@login_required
+def alert_list(request):
+    _require_dashboard(request.user)
+    alerts = permissions.alerts_visible_to(request.user).select_related("department")
+    status = request.GET.get("status", "open")
+    if status == "open":
+        alerts = alerts.exclude(status=Alert.Status.CLOSED)
+    elif status in Alert.Status.values:
+        alerts = alerts.filter(status=status)
+    kind = request.GET.get("kind")
+    if kind in Alert.Kind.values:
+        alerts = alerts.filter(kind=kind)
+    page = Paginator(alerts.order_by("-raised_at", "-id"), 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "supervision/alert_list.html",
+        {
+            "page": page,
+            "status": status,
+            "kind": kind,
+            "kinds": Alert.Kind.choices,
+            "query_string": query.urlencode(),
+        },
+    )
+
+
+@login_required
+def alert_detail(request, pk: int):
+    """An alert; the discipline office acknowledges it and closes it with the action taken."""
+    _require_dashboard(request.user)
+    alert = get_object_or_404(
+        permissions.alerts_visible_to(request.user).select_related("department"), pk=pk
+    )
+    can_handle = permissions.can_handle_alert(request.user)
+    form = AlertCloseForm(request.POST or None)
+    if request.method == "POST":
+        if not can_handle:
+            raise Http404
+        try:
+            if request.POST.get("action_type") == "acknowledge":
+                services.alert_acknowledge(alert=alert, actor=request.user)
+                messages.success(request, _("已知悉。"))
+                return redirect("supervision:alert", pk=alert.pk)
+            if form.is_valid():
+                services.alert_close(
+                    alert=alert,
+                    actor=request.user,
+                    action=form.cleaned_data["action"],
+                    note=form.cleaned_data["note"],
+                )
+                messages.success(request, _("预警已处置。"))
+                return redirect("supervision:alert", pk=alert.pk)
+        except DomainError as error:
+            messages.error(request, error.message)
+            return redirect("supervision:alert", pk=alert.pk)
+    return render(
+        request,
+        "supervision/alert_detail.html",
+        {
+            "alert": alert,
+            "form": form,
+            "can_handle": can_handle,
+            "history": alert.history.select_related("history_user"),
+        },
+    )
+
+
+@login_required
+def brief(request):
+    """领导参阅: the month's figures, county-wide, for leaders and the discipline office."""
+    if not permissions.sees_everything(request.user):
+        raise Http404
+    form = MonthForm(request.GET or None)
+    month = form.cleaned_data["month"] if form.is_valid() else timezone.localdate().replace(day=1)
+    data = selectors.brief(month)
+    if request.GET.get("format") == "csv":
+        return _brief_csv(data)
+    if not form.is_bound:
+        form = MonthForm(initial={"month": month})
+    return render(request, "supervision/brief.html", {"form": form, **data})
+
+
+def _brief_csv(data: dict) -> HttpResponse:
+    month: datetime.date = data["month"]
+    figures = data["figures"]
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="leader-brief-{month:%Y-%m}.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
+    writer = csv.writer(response)
+    writer.writerow([_("领导参阅"), f"{month:%Y-%m}"])
+    writer.writerow([_("新增办理时限"), figures["started"]])
+    writer.writerow([_("办结"), figures["finished"]])
+    writer.writerow([_("按时办结"), figures["on_time"]])
+    writer.writerow(
+        [
+            _("按时办结率（%）"),
+            figures["on_time_rate"] if figures["on_time_rate"] is not None else "—",
+        ]
+    )
+    writer.writerow([_("月末仍超期"), figures["open_red"]])
+    for level, count in figures["notices"].items():
+        writer.writerow([_("文书：%(level)s") % {"level": level}, count])
+    writer.writerow([])
+    writer.writerow([_("部门"), _("办结"), _("超期办结")])
+    for row in figures["departments"]:
+        writer.writerow([row["department__name"], row["done"], row["late"]])
+    return response

@@ -1,0 +1,46 @@
+import pytest
+from django.urls import reverse
+
+from portal.models import OutboxMessage
+from tests.factories import StaffFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(StaffFactory(is_staff=True, is_superuser=True))
+    return client
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        "user",
+        "department",
+        "staffrelation",
+        "calendarday",
+        "calendaryear",
+        "outboxmessage",
+        "inboxmessage",
+    ],
+)
+def test_admin_lists_render(admin_client, model):
+    assert admin_client.get(reverse(f"admin:portal_{model}_changelist")).status_code == 200
+
+
+def test_admin_warns_while_next_year_is_not_loaded(admin_client):
+    body = admin_client.get(reverse("admin:index")).content.decode()
+    assert "尚未载入工作日历" in body
+
+
+def test_failed_messages_can_be_retried(admin_client):
+    message = OutboxMessage.objects.create(
+        channel="sms", address="13912345678", body="…", status="failed"
+    )
+    admin_client.post(
+        reverse("admin:portal_outboxmessage_changelist"),
+        {"action": "retry_failed", "_selected_action": [message.pk]},
+    )
+    message.refresh_from_db()
+    assert message.status == "pending"

@@ -1,0 +1,198 @@
+import pytest
+from django.urls import reverse
+
+from portal.roles import Role
+from supervision import services, sweep
+from supervision.models import Alert, Notice
+from tests.factories import CitizenFactory, DepartmentFactory, StaffFactory
+from tests.supervision.factories import at, start_clock
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def county():
+    """Two departments, each with an overdue clock (and its notices) and an alert."""
+    market, land = DepartmentFactory(name="县市场监管局"), DepartmentFactory(name="县自然资源局")
+    start_clock(limit=5, department=market, ref="SC-1")
+    start_clock(limit=5, department=land, ref="ZR-1")
+    sweep.sweep_clocks(now=at("2026-10-10 09:00"))
+    return {"market": market, "land": land}
+
+
+def test_inspector_sees_every_department(client, county):
+    client.force_login(StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR]))
+    body = client.get(reverse("supervision:dashboard")).content.decode()
+    assert "县市场监管局" in body and "县自然资源局" in body
+
+
+def test_department_head_sees_only_their_department(client, county):
+    client.force_login(StaffFactory(department=county["market"], roles=[Role.DEPARTMENT_HEAD]))
+    body = client.get(reverse("supervision:dashboard")).content.decode()
+    assert "县市场监管局" in body
+    assert "县自然资源局" not in body
+    clocks = client.get(reverse("supervision:clocks") + "?light=red").content.decode()
+    assert "SC-1" in clocks and "ZR-1" not in clocks
+
+
+def test_head_cannot_open_another_departments_notice(client, county):
+    client.force_login(StaffFactory(department=county["market"], roles=[Role.DEPARTMENT_HEAD]))
+    other = Notice.objects.get(department=county["land"], level="supervision")
+    assert client.get(reverse("supervision:notice", args=[other.pk])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "make_user", [CitizenFactory, lambda: StaffFactory(roles=[Role.WINDOW_CLERK])]
+)
+def test_citizens_and_clerks_do_not_see_the_dashboard(client, make_user):
+    client.force_login(make_user())
+    assert client.get(reverse("supervision:dashboard")).status_code == 404
+
+
+def test_drill_down_lists_red_clocks_linking_to_their_subjects(client, county):
+    client.force_login(StaffFactory(roles=[Role.LEADER]))
+    body = client.get(reverse("supervision:clocks") + "?light=red").content.decode()
+    assert 'href="/test/SC-1/"' in body
+    assert "已超期" in body
+
+
+def test_dashboard_query_count_does_not_grow_with_clocks(
+    client, county, django_assert_max_num_queries
+):
+    client.force_login(StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR]))
+    for i in range(20):
+        start_clock(limit=5, department=county["market"], ref=f"M-{i}")
+    with django_assert_max_num_queries(16):
+        client.get(reverse("supervision:dashboard"))
+    with django_assert_max_num_queries(16):
+        client.get(reverse("supervision:clocks"))
+
+
+def test_head_acknowledges_and_replies_to_a_notice(client, county):
+    head = StaffFactory(department=county["market"], roles=[Role.DEPARTMENT_HEAD])
+    notice = Notice.objects.get(department=county["market"], level="supervision")
+    client.force_login(head)
+    client.post(reverse("supervision:notice", args=[notice.pk]), {"action": "acknowledge"})
+    client.post(
+        reverse("supervision:notice", args=[notice.pk]),
+        {"reply": "已于当日办结，并对经办人批评教育。"},
+    )
+    notice.refresh_from_db()
+    assert notice.status == "answered"
+    assert notice.acknowledged_by == head
+    # The sweep wrote the notice with SQL; the head's two steps are in its history.
+    assert [h.history_user for h in notice.history.all()] == [head, head]
+
+
+def test_notice_downloads_as_pdf(client, county):
+    client.force_login(StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR]))
+    notice = Notice.objects.filter(level="supervision").first()
+    response = client.get(reverse("supervision:notice_pdf", args=[notice.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_inspector_closes_an_alert_with_the_action_taken(client, county):
+    inspector = StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR])
+    alert = Alert.objects.filter(kind="overdue").first()
+    client.force_login(inspector)
+    response = client.post(
+        reverse("supervision:alert", args=[alert.pk]),
+        {"action": "warning_letter", "note": "已发预警告知函"},
+        follow=True,
+    )
+    assert "预警已处置" in response.content.decode()
+    alert.refresh_from_db()
+    assert (alert.status, alert.action, alert.closed_by) == ("closed", "warning_letter", inspector)
+
+
+def test_closing_an_alert_without_a_note_changes_nothing(client, county):
+    client.force_login(StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR]))
+    alert = Alert.objects.filter(kind="overdue").first()
+    response = client.post(
+        reverse("supervision:alert", args=[alert.pk]), {"action": "warning_letter", "note": ""}
+    )
+    assert response.status_code == 200
+    alert.refresh_from_db()
+    assert alert.status == "open"
+
+
+def test_a_head_cannot_close_alerts(client, county):
+    client.force_login(StaffFactory(department=county["market"], roles=[Role.DEPARTMENT_HEAD]))
+    alert = Alert.objects.get(department=county["market"])
+    response = client.post(
+        reverse("supervision:alert", args=[alert.pk]), {"action": "no_action", "note": "x"}
+    )
+    assert response.status_code == 404
+    alert.refresh_from_db()
+    assert alert.status == "open"
+
+
+def test_alert_raise_is_idempotent_on_its_key():
+    first = services.alert_raise(
+        kind="fee_anomaly",
+        severity="warning",
+        department=None,
+        subject_ref="A",
+        subject_url="",
+        message="m",
+        dedup_key="k",
+    )
+    again = services.alert_raise(
+        kind="fee_anomaly",
+        severity="warning",
+        department=None,
+        subject_ref="A",
+        subject_url="",
+        message="m",
+        dedup_key="k",
+    )
+    assert first == again
+    assert Alert.objects.count() == 1
+
+
+def test_the_leader_brief_downloads_the_months_figures(client, county):
+    client.force_login(StaffFactory(roles=[Role.LEADER]))
+    page = client.get(reverse("supervision:brief") + "?month=2026-10")
+    assert "2026-10" in page.content.decode()
+    csv = client.get(reverse("supervision:brief") + "?month=2026-10&format=csv")
+    assert csv["Content-Type"].startswith("text/csv")
+    assert "2026-10" in csv.content.decode("utf-8-sig")
+
+
+def test_a_bad_month_falls_back_to_this_month(client):
+    client.force_login(StaffFactory(roles=[Role.LEADER]))
+    assert client.get(reverse("supervision:brief") + "?month=not-a-month").status_code == 200
+
+
+def test_calendar_check_raises_one_alert_per_missing_year():
+    services.calendar_check()
+    services.calendar_check()
+    assert Alert.objects.filter(kind="calendar_missing").count() >= 1
+    assert Alert.objects.filter(kind="calendar_missing", subject_ref="2026").count() == 0
+
+
+def test_workbench_shows_the_supervision_card_to_heads(client, county):
+    client.force_login(StaffFactory(department=county["market"], roles=[Role.DEPARTMENT_HEAD]))
+    assert "进入监察总览" in client.get(reverse("portal:workbench")).content.decode()
+
+
+def test_workbench_hides_the_card_from_clerks(client):
+    client.force_login(StaffFactory(roles=[Role.WINDOW_CLERK]))
+    assert "进入监察总览" not in client.get(reverse("portal:workbench")).content.decode()
+
+
+def test_a_period_longer_than_two_years_is_refused_with_a_message(client, county):
+    client.force_login(StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR]))
+    response = client.get(reverse("supervision:dashboard") + "?since=2020-01-01&until=2026-10-10")
+    assert response.status_code == 200
+    assert "统计期间最长两年" in response.content.decode()
+
+
+def test_the_trend_shows_every_week_of_the_period(client, county):
+    client.force_login(StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR]))
+    response = client.get(reverse("supervision:dashboard") + "?since=2026-09-28&until=2026-10-25")
+    trend = response.context["trend"]
+    assert trend["labels"] == ["2026-09-28", "2026-10-05", "2026-10-12", "2026-10-19"]
+    # Two urge notices (end of 8 Oct) and two supervision notices (end of 9 Oct).
+    assert trend["notices"] == [0, 4, 0, 0]
