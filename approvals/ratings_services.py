@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from approvals import ratings_permissions as permissions
 from approvals.citizen_access import case_handling_department, case_is_followed_by, case_is_rateable
-from approvals.models import Case
+from approvals.models import Case, CaseEvent
 from approvals.models.ratings import Rating, RatingAppeal, RatingEvent, RectificationTicket
 from portal.errors import DomainError
 from portal.models import User
@@ -51,10 +51,10 @@ def rating_submit(*, actor: User, case: Case, level: int, comment: str = "") -> 
     case = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
     if not case_is_followed_by(case, actor):
         raise DomainError(_("只有申请人或代办员可以评价本办件。"))
-    if not case_is_rateable(case):
-        raise DomainError(_("办件办结后才能评价。"))
     if Rating.objects.filter(case=case).exists():
         raise DomainError(_("您已评价过本办件，每个办件只能评价一次。"))
+    if not case_is_rateable(case):
+        raise DomainError(_("办件办结后才能评价。"))
     department = case_handling_department(case)
     try:
         with transaction.atomic():
@@ -64,6 +64,10 @@ def rating_submit(*, actor: User, case: Case, level: int, comment: str = "") -> 
     except IntegrityError as error:
         raise DomainError(_("您已评价过本办件，每个办件只能评价一次。")) from error
     _event(rating, E.RATED, actor=actor, note=comment, level=level)
+    # The case's own timeline shows the rating too ("全程留痕").
+    CaseEvent.objects.create(
+        case=case, code=CaseEvent.Code.RATED, actor=actor, note=comment, data={"level": level}
+    )
     if rating.is_bad:
         _open_ticket(rating, case=case)
     return rating
@@ -125,7 +129,9 @@ def ticket_answer(
     visit_note, answer = visit_note.strip(), answer.strip()
     if not visit_note or not answer:
         raise DomainError(_("请填写回访记录和整改反馈。"))
-    if visited_at > timezone.now() or visited_at < ticket.opened_at:
+    # The form gives minutes: a visit in the minute the ticket opened is on time.
+    opened = ticket.opened_at.replace(second=0, microsecond=0)
+    if visited_at > timezone.now() or visited_at < opened:
         raise DomainError(_("回访时间应在派单之后、现在之前。"))
     now = timezone.now()
     ticket.status = RectificationTicket.Status.ANSWERED
@@ -142,7 +148,7 @@ def ticket_answer(
         [rating.rated_by],
         subject=_("差评整改反馈"),
         body=_("您对办件 %(number)s 的评价已有整改反馈，请查看。") % {"number": case.number},
-        url=reverse("approvals:case_detail", args=[case.number]),
+        url=reverse("approvals:case", args=[case.pk]),
     )
     return ticket
 

@@ -1,4 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
 
 app_name = "approvals"
-urlpatterns: list = []
+urlpatterns = [
+    path("", include("approvals.urls_public")),
+    path("staff/", include("approvals.urls_staff")),
+]

@@ -287,19 +287,6 @@ def query_count(client, path: str) -> int:
     return len(queries)
 
 
-def write_report(text: str) -> None:
-    path = ROOT / "docs" / "PERFORMANCE.md"
-    start, end = "<!-- bench:disclosure -->", "<!-- /bench:disclosure -->"
-    section = f"{start}\n{text.rstrip()}\n{end}"
-    current = path.read_text(encoding="utf-8") if path.exists() else ""
-    if start in current and end in current:
-        before, rest = current.split(start, 1)
-        current = before + section + rest.split(end, 1)[1]
-    else:
-        current = (current.rstrip() + "\n\n" if current.strip() else "") + section + "\n"
-    path.write_text(current, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=3000)
@@ -457,7 +444,9 @@ indexed query and a 50-row template, so the cold ratios are large although the p
 """
     print(report)
     if not args.no_report:
-        write_report(report)
+        from bench.report import write_section
+
+        write_section("disclosure", report)
     return 0 if ok_ratio and ok_cold and ok_queries and ok_status else 1
 
 

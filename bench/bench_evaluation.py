@@ -58,6 +58,7 @@ else:
     from pathlib import Path
 
     ROOT = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(ROOT))
     DB_NAME = "bench_evaluation"
     PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
     DATABASE_URL = f"{PG}/{DB_NAME}"
@@ -314,18 +315,6 @@ else:
             "alerts": alerts,
         }
 
-    def write_report(text: str) -> None:
-        path = ROOT / "docs" / "PERFORMANCE.md"
-        start, end = "<!-- bench:evaluation -->", "<!-- /bench:evaluation -->"
-        section = f"{start}\n{text.rstrip()}\n{end}"
-        current = path.read_text(encoding="utf-8") if path.exists() else ""
-        if start in current and end in current:
-            before, rest = current.split(start, 1)
-            current = before + section + rest.split(end, 1)[1]
-        else:
-            current = (current.rstrip() + "\n\n" if current.strip() else "") + section + "\n"
-        path.write_text(current, encoding="utf-8")
-
     def main() -> int:
         parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
         parser.add_argument("--clients", type=int, default=50)
@@ -384,7 +373,9 @@ about 1 ms for the bare view, so the 50% target is not met on this machine.
 """
         print(report)
         if not args.no_report:
-            write_report(report)
+            from bench.report import write_section
+
+            write_section("evaluation", report)
         return 0 if passed else 1
 
     if __name__ == "__main__":

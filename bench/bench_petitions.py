@@ -302,19 +302,6 @@ else:
             "identities": identities,
         }
 
-    def write_report(text: str) -> None:
-        path = ROOT / "docs" / "PERFORMANCE.md"
-        start, end = "<!-- bench:petitions -->", "<!-- /bench:petitions -->"
-        section = f"{start}\n{text.rstrip()}\n{end}"
-        current = path.read_text(encoding="utf-8") if path.exists() else ""
-        if start in current and end in current:
-            before, rest = current.split(start, 1)
-            after = rest.split(end, 1)[1]
-            current = before + section + after
-        else:
-            current = (current.rstrip() + "\n\n" if current.strip() else "") + section + "\n"
-        path.write_text(current, encoding="utf-8")
-
     def main() -> int:
         parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
         parser.add_argument("--clients", type=int, default=200)
@@ -381,7 +368,9 @@ and other engineers' test runs share the machine, so the figures are a floor.
 """
         print(report)
         if not args.no_report:
-            write_report(report)
+            from bench.report import write_section
+
+            write_section("petitions", report)
         return 0 if passed else 1
 
     if __name__ == "__main__":

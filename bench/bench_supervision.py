@@ -9,7 +9,6 @@ import argparse
 import datetime
 import os
 import platform
-import re
 import statistics
 import sys
 import time
@@ -165,19 +164,6 @@ def time_dashboard(rounds: int) -> tuple[float, int]:
     return statistics.median(timings), len(queries)
 
 
-def write_results(text: str) -> None:
-    path = ROOT / "docs" / "PERFORMANCE.md"
-    section = f"<!-- bench:supervision -->\n{text}\n<!-- /bench:supervision -->"
-    current = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    pattern = re.compile(r"<!-- bench:supervision -->.*?<!-- /bench:supervision -->", re.S)
-    updated = (
-        pattern.sub(section, current)
-        if pattern.search(current)
-        else current.rstrip() + "\n\n" + section + "\n"
-    )
-    path.write_text(updated, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clocks", type=int, default=1_000_000)
@@ -227,7 +213,9 @@ cross their warning time and {TURN_RED:,} their due time. Median of {args.rounds
 | dashboard queries | {dashboard_queries} | fixed by the page: pinned at ≤ 16 with a handful of clocks in `tests/supervision/test_views.py` |
 """
     print(text)
-    write_results(text)
+    from bench.report import write_section
+
+    write_section("supervision", text)
 
 
 if __name__ == "__main__":

@@ -85,3 +85,137 @@ class SearchEntryAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# --- Disclosure on request (D3) ----------------------------------------------------------------
+
+from .models import Consultation, InformationRequest, RequestDocument, RequestEvent  # noqa: E402
+
+
+class ConsultationInline(admin.TabularInline):
+    model = Consultation
+    extra = 0
+    can_delete = False
+    fields = ["third_party", "started_at", "due_at", "ended_at", "outcome"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class RequestDocumentInline(admin.TabularInline):
+    model = RequestDocument
+    extra = 0
+    can_delete = False
+    fields = ["original_name", "content_type", "size", "created_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class RequestEventInline(admin.TabularInline):
+    model = RequestEvent
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "code", "actor", "note"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(InformationRequest)
+class InformationRequestAdmin(SimpleHistoryAdmin):
+    """Requests move only through the office's pages (services): the admin reads them."""
+
+    list_display = ["number", "applicant_name", "status", "reply_type", "received_at", "closed_at"]
+    list_filter = ["status", "reply_type", "delivery"]
+    search_fields = ["number", "applicant_name", "description"]
+    date_hierarchy = "received_at"
+    inlines = [ConsultationInline, RequestDocumentInline, RequestEventInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+# --- Columns and information reporting (D2) ----------------------------------------------------
+
+from .models import Article, ArticleAttachment, ArticleEvent, Column, InfoReport  # noqa: E402
+
+
+@admin.register(Column)
+class ColumnAdmin(SimpleHistoryAdmin):
+    """Admins maintain the columns and their update intervals; the tallies follow the articles."""
+
+    list_display = [
+        "name",
+        "slug",
+        "department",
+        "update_interval_days",
+        "last_published_at",
+        "published_count",
+        "is_active",
+        "order",
+    ]
+    list_editable = ["order", "is_active"]
+    list_select_related = ["department"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["last_published_at", "published_count"]
+
+
+class ArticleAttachmentInline(admin.TabularInline):
+    model = ArticleAttachment
+    extra = 0
+    can_delete = False
+    fields = ["original_name", "content_type", "size", "uploaded_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ArticleEventInline(admin.TabularInline):
+    model = ArticleEvent
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "code", "actor", "note"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(SimpleHistoryAdmin):
+    """Articles move only through the staff workflow (services): the admin reads them."""
+
+    list_display = ["title", "column", "department", "status", "published_at"]
+    list_filter = ["status", "column"]
+    search_fields = ["title"]
+    list_select_related = ["column", "department"]
+    inlines = [ArticleAttachmentInline, ArticleEventInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(InfoReport)
+class InfoReportAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "department", "status", "score", "submitted_at"]
+    list_filter = ["status"]
+    search_fields = ["title"]
+    list_select_related = ["department"]
+    date_hierarchy = "submitted_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -2,19 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from disclosure.models import CatalogueItem
-from portal.errors import DomainError
-
-S = CatalogueItem.Status
-
-ALLOWED: dict[str, set[str]] = {
-    "edit": {S.DRAFT},
-    "submit": {S.DRAFT},
-    "return": {S.REVIEW},
-    "publish": {S.REVIEW},
-    "withdraw": {S.PUBLISHED},
-    "revise": {S.PUBLISHED, S.WITHDRAWN},
-}
+from disclosure.publishing import Moves
 
 REFUSALS = {
     "edit": _("只有草稿可以修改；已发布的事项请先“修订”。"),
@@ -25,11 +13,6 @@ REFUSALS = {
     "revise": _("只有已发布或已撤回的事项可以修订。"),
 }
 
-
-def check(item: CatalogueItem, move: str) -> None:
-    if item.status not in ALLOWED[move]:
-        raise DomainError(REFUSALS[move], code=f"bad_transition:{move}")
-
-
-def allowed(item: CatalogueItem, move: str) -> bool:
-    return item.status in ALLOWED[move]
+_moves = Moves(REFUSALS)
+check = _moves.check
+allowed = _moves.allowed

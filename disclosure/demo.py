@@ -2,7 +2,7 @@
 
 from importlib import import_module
 
-PARTS = ["demo_catalogue"]
+PARTS = ["demo_catalogue", "demo_columns", "demo_requests"]
 
 
 def seed(*, scale: int = 1, stdout=None) -> list[tuple[str, str]]:

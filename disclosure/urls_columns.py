@@ -1,3 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from disclosure import views_columns as views
+from disclosure import views_reporting as reporting
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("columns/<slug:slug>/", views.column, name="column"),
+    path("columns/<slug:slug>/feed/", views.ColumnFeed(), name="column_feed"),
+    path("articles/<int:pk>/", views.article, name="article"),
+    path("attachments/<int:pk>/", views.attachment, name="article_attachment"),
+    path("staff/articles/", views.staff_list, name="staff_articles"),
+    path("staff/articles/new/", views.staff_new, name="staff_article_new"),
+    path("staff/articles/<int:pk>/", views.staff_detail, name="staff_article"),
+    path("staff/articles/<int:pk>/edit/", views.staff_edit, name="staff_article_edit"),
+    path("staff/articles/<int:pk>/<slug:action>/", views.staff_act, name="staff_article_act"),
+    path("staff/reports/", reporting.report_list, name="reports"),
+    path("staff/reports/new/", reporting.report_new, name="report_new"),
+    path("staff/reports/ranking/", reporting.ranking, name="report_ranking"),
+    path("staff/reports/<int:pk>/", reporting.report_detail, name="report"),
+]

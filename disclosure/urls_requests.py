@@ -1,3 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from disclosure import views_requests as views
+
+urlpatterns = [
+    path("requests/new/", views.request_new, name="request_new"),
+    path("requests/mine/", views.requests_mine, name="requests_mine"),
+    path("requests/documents/<int:pk>/", views.request_document, name="request_document"),
+    path("requests/<str:number>/", views.request_detail, name="request_detail"),
+    path("requests/<str:number>/supplement/", views.request_supplement, name="request_supplement"),
+    path("requests/<str:number>/act/<slug:action>/", views.request_act, name="request_act"),
+    path("staff/requests/", views.request_queue, name="request_queue"),
+    path("annual-report/", views.annual_report_page, name="annual_report"),
+    path(
+        "annual-report/<int:year>.<slug:fmt>",
+        views.annual_report_download,
+        name="annual_report_download",
+    ),
+]

@@ -24,6 +24,7 @@ from disclosure.catalogue_forms import (
     materials_from,
 )
 from disclosure.models import CatalogueItem
+from disclosure.views_publishing import run_action
 from portal.errors import DomainError
 from portal.models import Department
 
@@ -247,15 +248,7 @@ ACTIONS = {
 @require_POST
 def staff_act(request, pk, action):
     item = selectors.item_get_for_staff(request.user, pk)
-    if action not in ACTIONS:
-        raise Http404
-    run, done = ACTIONS[action]
-    try:
-        run(request.user, item, request.POST.get("note", "")[:2000])
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, done)
+    run_action(request, item, ACTIONS, action)
     return redirect("disclosure:staff_catalogue_detail", item.pk)
 
 

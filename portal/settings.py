@@ -339,8 +339,29 @@ SUPERVISION_SECOND_GRADE_WORKDAYS = 5
 # --- Disclosure (政务公开) ----------------------------------------------------------------------
 
 # Columns (D2): settings of proactive disclosure columns and articles go here.
+# Daily, early morning: alerts for stale columns and articles not online within 20 WD (条例 Art 26).
+CELERY_BEAT_SCHEDULE["disclosure-check-columns"] = {
+    "task": "disclosure.tasks.check_disclosure_columns",
+    "schedule": crontab(hour=2, minute=0),
+}
 
 # Requests (D3): settings of disclosure on request (依申请公开) go here.
+# The office that receives and answers requests (政府信息公开工作机构), by department code.
+DISCLOSURE_REQUESTS_OFFICE = env.text("DISCLOSURE_REQUESTS_OFFICE", "gov-office")
+# 条例 Art 33: answer within 20 WD of receipt; one extension of at most 20 WD.
+DISCLOSURE_REQUESTS_ANSWER_WORKDAYS = 20
+DISCLOSURE_REQUESTS_MAX_EXTENSION_WORKDAYS = 20
+# Art 30: the supplement notice goes out within 7 WD of receipt; the applicant then has this
+# many WD to supply (the law leaves it to the notice) before the request counts as abandoned.
+DISCLOSURE_REQUESTS_SUPPLEMENT_NOTICE_WORKDAYS = 7
+DISCLOSURE_REQUESTS_SUPPLEMENT_WORKDAYS = env.integer("DISCLOSURE_REQUESTS_SUPPLEMENT_WORKDAYS", 15)
+# Art 32: a consulted third party has 15 WD; the answer clock resumes when they run out.
+DISCLOSURE_REQUESTS_CONSULTATION_WORKDAYS = 15
+# Supplements not made in time (视为放弃) and third-party consultations that ran out.
+CELERY_BEAT_SCHEDULE["disclosure-requests-deadlines"] = {
+    "task": "disclosure.tasks.request_deadlines",
+    "schedule": timedelta(minutes=10),
+}
 
 # --- Approvals (网上审批) ----------------------------------------------------------------------
 
@@ -351,8 +372,13 @@ APPROVALS_EXTENSION_DAYS = 10
 APPROVALS_JOINT_EXTENSION_DAYS = 15
 # 国办发〔2019〕51号: the unit answers a bad rating within this many working days.
 APPROVALS_RECTIFICATION_WORKDAYS = env.integer("APPROVALS_RECTIFICATION_WORKDAYS", 5)
-# The readable prefix of case numbers (办件编号), e.g. QS-20261123-000123.
+# The readable prefix of case numbers (办件编号), e.g. QS2026112300123.
 APPROVALS_NUMBER_PREFIX = "QS"
+# 行政许可法 Art 32: the one-time notice comes within 5 WD of receipt, or the case counts as
+# accepted on receipt (the beat entry `approvals-deem-accepted` applies it).
+APPROVALS_ACCEPTANCE_DAYS = 5
+# Failed number + query-code look-ups per client and hour on the public tracking page.
+APPROVALS_TRACK_ATTEMPTS_PER_HOUR = env.integer("APPROVALS_TRACK_ATTEMPTS_PER_HOUR", 20)
 
 # --- Evaluation (效能网上测评) -------------------------------------------------------------------
 

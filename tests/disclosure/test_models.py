@@ -61,3 +61,11 @@ def test_materials_are_ordered():
     first = CatalogueMaterial.objects.create(item=item, name="申请书", order=1)
 
     assert list(item.materials.all()) == [first, second]
+
+
+def test_items_and_articles_share_the_publication_statuses_the_workflow_knows():
+    from disclosure.models import Article, CatalogueItem
+    from disclosure.publishing import ALLOWED
+
+    used = set().union(*ALLOWED.values())
+    assert set(CatalogueItem.Status.values) == set(Article.Status.values) == used

@@ -71,3 +71,15 @@ def test_an_unexpected_error_gets_the_portal_500_page():
     body = response.content.decode()
     assert "系统繁忙" in body
     assert "the database fell over" not in body
+
+
+def test_every_beat_entry_names_a_task_the_worker_knows():
+    from portal.celery import app
+
+    app.loader.import_default_modules()
+    missing = [
+        entry["task"]
+        for entry in settings.CELERY_BEAT_SCHEDULE.values()
+        if entry["task"] not in app.tasks
+    ]
+    assert missing == []

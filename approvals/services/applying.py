@@ -1,0 +1,260 @@
+"""Applying (外网受理): the citizen's (or agent's) draft, materials, submission and supplement."""
+
+import secrets
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from approvals import transitions
+from approvals.models import Case, CaseMaterial, Process
+from approvals.services.common import (
+    ACCEPTANCE_CLOCK,
+    E,
+    S,
+    T,
+    acceptance_limit,
+    close_open_tasks,
+    event,
+    first_step,
+    lock,
+    now_or,
+    open_step,
+    staff_url,
+    stop_clock,
+    tell_applicant,
+)
+from disclosure.models import CatalogueItem
+from portal.audit import acting_as
+from portal.errors import DomainError
+from portal.models import User
+from portal.roles import Role
+from portal.uploads import strip_image_metadata
+from supervision import services as supervision
+from supervision.models import Clock
+
+
+def _active_process(item: CatalogueItem) -> Process:
+    if item.status != CatalogueItem.Status.PUBLISHED:
+        raise DomainError(
+            _(
+                "该事项不在已发布的职权目录中，不能申请。凡不在职权目录范围内的行政权力，一律不得行使。"
+            )
+        )
+    process = item.processes.filter(status=Process.Status.ACTIVE).first()
+    if process is None:
+        raise DomainError(_("该事项尚未配置网上办理流程，请到办理地点现场办理。"))
+    return process
+
+
+def _check_follower(actor: User, case: Case) -> None:
+    if actor is None or actor.pk not in (case.applicant_id, case.agent_id):
+        raise DomainError(_("只有申请人或其代办员可以办理本申请。"))
+
+
+def _identity_of(user: User) -> tuple[str, str, str]:
+    if user.kind == User.Kind.ENTERPRISE:
+        return user.organization_name or user.display_name, user.credit_code, user.mobile
+    return user.real_name or user.display_name, user.resident_id, user.mobile
+
+
+@transaction.atomic
+def case_start_draft(*, actor: User, item: CatalogueItem, on_behalf_of: User | None = None) -> Case:
+    """Open a draft application for a published item, or return the draft already open.
+
+    A village agent (村级代办员) files for a citizen with `on_behalf_of`; the applicant's fields
+    are pre-filled from the applicant's profile ("重复信息无需再次录入").
+    """
+    if on_behalf_of is not None and on_behalf_of.pk != actor.pk:
+        if not actor.has_role(Role.VILLAGE_AGENT):
+            raise DomainError(_("只有村级代办员可以代他人申请。"))
+        if not on_behalf_of.is_citizen:
+            raise DomainError(_("只能代群众或企业申请。"))
+        applicant, agent = on_behalf_of, actor
+    else:
+        if not actor.is_citizen:
+            raise DomainError(_("请使用群众或企业账号申请。"))
+        applicant, agent = actor, None
+    item = CatalogueItem.objects.get(pk=item.pk)
+    process = _active_process(item)
+    existing = Case.objects.filter(
+        applicant=applicant, agent=agent, item=item, status=S.DRAFT
+    ).first()
+    if existing is not None:
+        return existing
+    name, id_number, mobile = _identity_of(applicant)
+    accept = process.steps.order_by("order").first()
+    with acting_as(actor):
+        case = Case.objects.create(
+            process=process,
+            item=item,
+            applicant=applicant,
+            agent=agent,
+            applicant_name=name,
+            applicant_id_number=id_number,
+            applicant_mobile=mobile,
+            department=accept.departments.order_by("pk").first() if accept else item.department,
+        )
+    event(case, E.CREATED, actor=actor)
+    return case
+
+
+@transaction.atomic
+def case_save_draft(*, actor: User, case: Case, form_data: dict) -> Case:
+    """Keep what the applicant typed so far."""
+    case = lock(case)
+    _check_follower(actor, case)
+    transitions.check(case, "save_draft")
+    if not isinstance(form_data, dict):
+        raise DomainError(_("申请内容格式不正确。"))
+    case.form_data = form_data
+    with acting_as(actor):
+        case.save()
+    event(case, E.DRAFT_SAVED, actor=actor)
+    return case
+
+
+@transaction.atomic
+def case_add_material(*, actor: User, case: Case, name: str, upload) -> CaseMaterial:
+    """Attach one material (the form has checked the upload with `check_upload`)."""
+    case = lock(case)
+    _check_follower(actor, case)
+    transitions.check(case, "add_material")
+    names = set(case.item.materials.values_list("name", flat=True))
+    if name not in names:
+        raise DomainError(_("“%(name)s”不是本事项要求的申请材料。") % {"name": name})
+    content_type = getattr(upload, "detected_type", "") or getattr(upload, "content_type", "")
+    clean = strip_image_metadata(upload)
+    material = CaseMaterial(
+        case=case,
+        name=name,
+        original_name=(upload.name or "")[:255],
+        content_type=content_type[:120],
+        size=clean.size,
+        uploaded_by=actor,
+    )
+    material.file.save(upload.name, clean, save=False)
+    material.save()
+    event(case, E.MATERIAL_ADDED, actor=actor, note=name, material=material.pk)
+    return material
+
+
+@transaction.atomic
+def case_remove_material(*, actor: User, case: Case, material: CaseMaterial) -> None:
+    """Remove a material from a draft, or one supplied after the notice."""
+    case = lock(case)
+    _check_follower(actor, case)
+    transitions.check(case, "remove_material")
+    if material.case_id != case.pk:
+        raise DomainError(_("该材料不属于本申请。"))
+    if case.status == S.AWAITING_MATERIALS:
+        notice = case.material_notice
+        if material.uploaded_at < notice.sent_at:
+            raise DomainError(_("已提交的材料不能删除，只能删除补正时新上传的材料。"))
+    name, file = material.name, material.file
+    material.delete()
+    transaction.on_commit(lambda: file.delete(save=False))
+    event(case, E.MATERIAL_REMOVED, actor=actor, note=name)
+
+
+def _missing_required(case: Case) -> list[str]:
+    uploaded = set(case.materials.values_list("name", flat=True))
+    required = case.item.materials.filter(is_required=True).values_list("name", flat=True)
+    return [name for name in required if name not in uploaded]
+
+
+@transaction.atomic
+def case_submit(*, actor: User, case: Case, at=None) -> Case:
+    """Submit the application: it gets its number and query code and the 5 WD acceptance clock."""
+    at = now_or(at)
+    case = lock(case)
+    _check_follower(actor, case)
+    transitions.check(case, "submit")
+    process = case.process
+    if process.status != Process.Status.ACTIVE:
+        process = _active_process(case.item)
+    elif case.item.status != case.item.Status.PUBLISHED:
+        _active_process(case.item)
+    missing = _missing_required(case)
+    if missing:
+        raise DomainError(
+            _("请先上传以下必须提交的材料：%(names)s。") % {"names": "、".join(missing)}
+        )
+    if not case.applicant_name or not case.applicant_mobile:
+        raise DomainError(_("请在个人资料中填写姓名和手机号码后再提交。"))
+    case.process = process
+    case.status, case.submitted_at = S.SUBMITTED, at
+    case.query_code = f"{secrets.randbelow(10**6):06d}"
+    # The number comes from the primary key: unique and race-free without a counter row.
+    case.number = f"{settings.APPROVALS_NUMBER_PREFIX}{timezone.localtime(at):%Y%m%d}{case.pk:05d}"
+    with acting_as(actor):
+        case.acceptance_clock = supervision.clock_start(
+            kind=ACCEPTANCE_CLOCK,
+            subject_ref=case.number,
+            subject_label=_("办件 %(number)s · 受理") % {"number": case.number},
+            subject_url=staff_url(case),
+            department=case.department,
+            responsible=None,
+            limit=acceptance_limit(),
+            unit=Clock.Unit.WORKDAYS,
+            started_at=at,
+        )
+        # The accept task runs on the acceptance clock (受理时限).
+        open_step(case, first_step(case), at, clock=case.acceptance_clock)
+        case.save()
+    event(case, E.SUBMITTED, actor=actor, at=at)
+    tell_applicant(
+        case,
+        _("申请已提交"),
+        _("您申请的“%(item)s”已提交，办件编号 %(number)s，查询码 %(code)s，请妥善保存。")
+        % {"item": case.item.name, "number": case.number, "code": case.query_code},
+    )
+    return case
+
+
+@transaction.atomic
+def case_supply_materials(*, actor: User, case: Case, at=None) -> Case:
+    """补正: every material the notice listed is uploaded; the acceptance clock counts anew."""
+    at = now_or(at)
+    case = lock(case)
+    _check_follower(actor, case)
+    transitions.check(case, "supply")
+    notice = case.material_notice
+    supplied = set(
+        case.materials.filter(uploaded_at__gte=notice.sent_at).values_list("name", flat=True)
+    )
+    known = set(case.item.materials.values_list("name", flat=True))
+    missing = [name for name in notice.missing if name in known and name not in supplied]
+    if missing:
+        raise DomainError(
+            _("请先补正告知书列出的全部材料：%(names)s。") % {"names": "、".join(missing)}
+        )
+    with acting_as(actor):
+        notice.supplied_at = at
+        notice.save()
+        case.status = S.SUBMITTED
+        case.save()
+    supervision.clock_restart(clock=case.acceptance_clock, actor=actor, at=at)
+    event(case, E.SUPPLIED, actor=actor, at=at)
+    return case
+
+
+@transaction.atomic
+def case_withdraw(*, actor: User, case: Case, reason: str) -> Case:
+    """The applicant withdraws before a decision; every clock stops."""
+    case = lock(case)
+    _check_follower(actor, case)
+    transitions.check(case, "withdraw")
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("请填写撤回理由。"))
+    at = timezone.now()
+    with acting_as(actor):
+        close_open_tasks(case, status=T.CANCELLED, actor=actor, at=at)
+        stop_clock(case.clock, actor, at)
+        stop_clock(case.acceptance_clock, actor, at)
+        case.status, case.current_step = S.WITHDRAWN, None
+        case.save()
+    event(case, E.WITHDRAWN, actor=actor, note=reason)
+    return case

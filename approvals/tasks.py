@@ -1,0 +1,11 @@
+"""Thin Celery tasks of approvals."""
+
+from celery import shared_task
+
+from approvals.services import cases_deem_accepted
+
+
+@shared_task(ignore_result=True)
+def deem_accepted() -> int:
+    """行政许可法 Art 32: cases left without a notice or decision for 5 WD count as accepted."""
+    return cases_deem_accepted()

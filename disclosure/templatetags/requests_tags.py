@@ -1,0 +1,24 @@
+"""Disclosure on request on the staff workbench and the citizen's account page."""
+
+from django import template
+
+from disclosure import requests_permissions as permissions
+from disclosure import requests_selectors as selectors
+
+register = template.Library()
+
+
+@register.simple_tag
+def requests_workbench(user) -> dict | None:
+    """What waits for the disclosure office: open, overdue, awaiting supplement, in consultation."""
+    if not permissions.is_office_staff(user):
+        return None
+    return selectors.queue_counts()
+
+
+@register.simple_tag
+def requests_account(user) -> list:
+    """The applicant's five latest requests, for "my account"."""
+    if not permissions.can_apply(user):
+        return []
+    return list(selectors.requests_mine(user)[:5])

@@ -1,0 +1,30 @@
+import pytest
+
+from disclosure import annual_report, demo_requests
+from disclosure.models import InformationRequest
+from portal import demo as portal_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_requests_cover_every_state_and_are_idempotent():
+    portal_demo.seed()
+    logins = demo_requests.seed(scale=1)
+    demo_requests.seed(scale=1)
+
+    assert ("clerk_office", "政务公开办窗口：办理依申请公开（补正、征求意见、答复）") in logins
+    states = set(InformationRequest.objects.values_list("status", flat=True))
+    assert states == {"received", "supplement", "consulting", "answered", "abandoned"}
+    assert InformationRequest.objects.count() == 8
+    answered = InformationRequest.objects.get(reply_type="disclosed")
+    assert answered.extension_days == 10 and answered.documents.count() == 1
+
+
+def test_last_years_demo_requests_fill_the_annual_report():
+    portal_demo.seed()
+    demo_requests.seed(scale=1)
+    from django.utils import timezone
+
+    report = annual_report.build(timezone.localdate().year - 1)
+    assert report.received == 3
+    assert report.balanced and report.carried_forward == 1
