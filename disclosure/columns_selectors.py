@@ -51,6 +51,16 @@ def public_columns() -> list[Column]:
     return columns
 
 
+def latest_articles(limit: int = 6) -> list[Article]:
+    """The newest published articles of every column, for the home page (one query)."""
+    return list(
+        Article.objects.published()
+        .select_related("column")
+        .only("pk", "title", "published_at", "column__name", "column__slug")
+        .order_by("-published_at", "-id")[:limit]
+    )
+
+
 def column_get_public(slug: str) -> Column:
     column = Column.objects.filter(slug=slug, is_active=True).first()
     if column is None:

@@ -136,6 +136,10 @@ class Article(models.Model):
                 fields=["column", "status", "-published_at", "-id"],
                 name="disclosure_article_column",
             ),
+            # The newest articles of all columns (home page).
+            models.Index(
+                fields=["status", "-published_at", "-id"], name="disclosure_article_latest"
+            ),
             models.Index(fields=["status", "changed_at"], name="disclosure_article_pending"),
             models.Index(fields=["department", "status"], name="disclosure_article_department"),
         ]

@@ -3,6 +3,7 @@
 from django import template
 
 from disclosure import columns_permissions as permissions
+from disclosure import columns_selectors
 from disclosure import reporting_permissions
 from disclosure.models import Article, InfoReport
 
@@ -27,3 +28,8 @@ def columns_workbench(user) -> dict | None:
         if reporting_permissions.can_decide(user)
         else None,
     }
+
+
+@register.simple_tag
+def latest_articles() -> list[Article]:
+    return columns_selectors.latest_articles()

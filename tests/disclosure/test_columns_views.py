@@ -295,3 +295,13 @@ def test_a_published_article_cannot_be_edited_without_a_revision(client):
     client.force_login(admin())
     response = client.get(reverse("disclosure:staff_article_edit", args=[article.pk]), follow=True)
     assert "请先“修订”" in response.content.decode()
+
+
+def test_the_home_page_lists_the_newest_published_articles_of_all_columns(client):
+    published_article(column=ColumnFactory(slug="news"), title="城关镇道路维修完工")
+    ArticleFactory(title="尚未发布的草稿")
+
+    page = client.get("/").content.decode()
+
+    assert "城关镇道路维修完工" in page and "尚未发布的草稿" not in page
+    assert 'href="/disclosure/"' in page
