@@ -3,8 +3,7 @@
 from django import template
 
 from disclosure import columns_permissions as permissions
-from disclosure import columns_selectors
-from disclosure import reporting_permissions
+from disclosure import columns_selectors, reporting_permissions
 from disclosure.models import Article, InfoReport
 
 register = template.Library()
