@@ -156,7 +156,7 @@ def main() -> int:
     report = f"""## Approvals: the clerk queue and the citizen's case page
 
 Command: `.venv/bin/python bench/bench_approvals.py --cases {args.cases} --repeat {args.repeat}`
-Machine: {os.cpu_count()} cores (shared with other engineers' runs), PostgreSQL on loopback, in-process requests
+Machine: {os.cpu_count()} cores, PostgreSQL on loopback, in-process requests
 through the full middleware stack (Django test client, DEBUG off, logged-in sessions), median of {args.repeat}
 requests after 3 warm-ups.
 Data: {total:,} cases from `approvals/bench_cases.py` in one department (so the queue filters nothing away);

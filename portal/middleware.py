@@ -1,7 +1,9 @@
-"""The staff workbench (内网) can be limited to internal hosts."""
+"""The portal's own middleware: the language rule and the staff workbench's hosts."""
 
 from django.conf import settings
 from django.http import Http404
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 # The staff side: these prefixes, and every pillar's pages under `<pillar>/staff/`.
 STAFF_PATH_PREFIXES = ("/admin/", "/workbench/", "/supervision/")
@@ -26,3 +28,18 @@ class StaffHostMiddleware:
         ):
             raise Http404
         return self.get_response(request)
+
+
+class ChosenLanguageMiddleware(LocaleMiddleware):
+    """Chinese unless the visitor chose English with the language switcher (its cookie).
+
+    A county portal answers in Chinese: a browser's Accept-Language is not a choice made on this
+    site, and what the pages carry (articles, replies, names) stays Chinese anyway.
+    """
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        translation.activate(
+            chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        )
+        request.LANGUAGE_CODE = translation.get_language()

@@ -52,3 +52,12 @@ def test_staff_pages_are_fully_english(english):
 
 def test_the_404_page_is_english(english):
     assert untranslated(english.get("/no-such-page/").content.decode(), []) == []
+
+
+def test_a_browser_asking_for_english_still_gets_chinese_until_the_visitor_switches(client):
+    page = client.get(reverse("portal:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert page.headers["Content-Language"] == "zh-hans"
+
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("portal:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert page.headers["Content-Language"] == "en"
