@@ -21,6 +21,6 @@ urlpatterns = [
     path("mine/", views.mine, name="mine"),
     path("track/", views.track, name="track"),
     path("results/", views.results, name="results"),
-    path("stats/", views.stats, name="stats"),
+    path("staff/stats/", views.stats, name="stats"),
     path("ratings/", include("approvals.urls_ratings")),
 ]

@@ -8,7 +8,8 @@ urlpatterns = [
     path("requests/documents/<int:pk>/", views.request_document, name="request_document"),
     path("requests/<str:number>/", views.request_detail, name="request_detail"),
     path("requests/<str:number>/supplement/", views.request_supplement, name="request_supplement"),
-    path("requests/<str:number>/act/<slug:action>/", views.request_act, name="request_act"),
+    # Office actions live under staff/ so that STAFF_HOSTS keeps them off the public site.
+    path("staff/requests/<str:number>/<slug:action>/", views.request_act, name="request_act"),
     path("staff/requests/", views.request_queue, name="request_queue"),
     path("annual-report/", views.annual_report_page, name="annual_report"),
     path(

@@ -15,7 +15,7 @@ from tests.factories import CitizenFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
-STATS = "/approvals/stats/"
+STATS = "/approvals/staff/stats/"
 
 
 def this_year() -> int:

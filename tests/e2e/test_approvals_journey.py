@@ -215,7 +215,7 @@ def test_citizen_applies_and_rates_the_unit_answers(site, county):
 
     # The head reads the unit's statistics.
     site.login("head_m")
-    site.go("/approvals/stats/")
+    site.go("/approvals/staff/stats/")
     expect(page.locator("#stats-total")).to_contain_text("1")
     _shoot(site, "stats")
 

@@ -107,3 +107,13 @@ def test_staff_pages_are_hidden_on_public_hosts(client, settings):
     )
     assert client.get(reverse("portal:workbench"), HTTP_HOST="intranet.local").status_code == 200
     assert client.get(reverse("portal:home"), HTTP_HOST="www.example.gov.cn").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [("approvals:stats", []), ("disclosure:request_act", ["YSQ2026000001", "extend"])],
+)
+def test_staff_only_pages_of_the_pillars_are_kept_off_the_public_hosts(name, args):
+    from portal.middleware import is_staff_path
+
+    assert is_staff_path(reverse(name, args=args))
