@@ -18,6 +18,7 @@ from approvals.models import (
     RatingAppeal,
     RectificationTicket,
 )
+from portal.admin import ReadOnlyAdminMixin, ReadOnlyInline
 
 
 class ProcessStepInline(admin.TabularInline):
@@ -51,17 +52,6 @@ class ProcessAdmin(SimpleHistoryAdmin):
         return self.readonly_fields
 
 
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 class CaseTaskInline(ReadOnlyInline):
     model = CaseTask
     fields = ["step", "department", "status", "signed_by", "signed_at", "opinion"]
@@ -78,65 +68,35 @@ class CaseEventInline(ReadOnlyInline):
 
 
 @admin.register(Case)
-class CaseAdmin(SimpleHistoryAdmin):
+class CaseAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["number", "item", "applicant_name", "department", "status", "submitted_at"]
     list_filter = ["status", "department"]
     search_fields = ["number", "applicant_name"]
     list_select_related = ["item", "department"]
     inlines = [CaseTaskInline, CaseMaterialInline, CaseEventInline]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
     def has_delete_permission(self, request, obj=None):
         return False
 
 
 @admin.register(MaterialNotice)
-class MaterialNoticeAdmin(SimpleHistoryAdmin):
+class MaterialNoticeAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["case", "sent_at", "supplied_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Rating)
-class RatingAdmin(SimpleHistoryAdmin):
+class RatingAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["case", "level", "department", "created_at", "excluded"]
     list_filter = ["level", "excluded"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(RectificationTicket)
-class RectificationTicketAdmin(SimpleHistoryAdmin):
+class RectificationTicketAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["rating", "department", "status", "opened_at", "answered_at"]
     list_filter = ["status"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(RatingAppeal)
-class RatingAppealAdmin(SimpleHistoryAdmin):
+class RatingAppealAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["rating", "status", "filed_at", "decided_at"]
     list_filter = ["status"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

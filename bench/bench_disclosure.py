@@ -4,19 +4,16 @@ Run: `.venv/bin/python bench/bench_disclosure.py` (PostgreSQL on 127.0.0.1:5432,
 `bench_disclosure`, recreated). In-process requests through the full middleware stack (Django test
 client), DEBUG off. Each page is compared with a bare page of the portal shell listing 50 rows of
 the same table, measured in the same run; query counts are taken with 1,000 items / 1,000 articles
-and again at full size. The articles are index rows (`SearchEntry`, kind article) written directly,
-as D2's article model would write them through `search_index_upsert`; when D2 ships
-`disclosure/bench_columns.py` with `load(articles: int) -> str` (returns a column page path), its
-column page is measured too. Writes its section of docs/PERFORMANCE.md.
+and again at full size. The articles are published articles in one column with their search index
+rows, bulk-loaded by `disclosure/bench_columns.py`; that column's page is measured too. Writes its
+section of docs/PERFORMANCE.md.
 """
 
 import argparse
-import contextlib
 import os
 import statistics
 import sys
 import time
-from importlib import import_module
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,48 +26,6 @@ os.environ.setdefault("SECRET_KEY", "bench-disclosure-not-secret")
 os.environ.setdefault("SMS_BACKEND", "file")
 os.environ.setdefault("CONN_MAX_AGE", "600")
 
-TOPICS = [
-    "食品安全专项检查",
-    "食品经营许可办理",
-    "农村宅基地审批",
-    "最低生活保障资金发放",
-    "建设工程规划许可",
-    "城乡居民医疗保险",
-    "防汛防台工作部署",
-    "安全生产大检查",
-    "义务教育招生入学",
-    "农村危房改造",
-    "财政预算执行情况",
-    "三公经费决算",
-    "重大项目建设进展",
-    "人才引进公开招聘",
-    "生态环境保护督察",
-    "森林防火宣传",
-    "道路交通安全整治",
-    "老年人优待服务",
-    "退役军人优抚",
-    "乡村振兴示范村建设",
-    "营商环境优化",
-    "政务服务事项清单",
-    "行政执法公示",
-    "价格监督检查",
-    "市场主体登记",
-    "耕地保护执法",
-    "住房公积金管理",
-    "城镇老旧小区改造",
-    "公共文化服务",
-    "就业创业补贴",
-]
-DOC_TYPES = [
-    "的通知",
-    "的公告",
-    "情况公示",
-    "工作动态",
-    "实施方案",
-    "情况通报",
-    "政策解读",
-    "工作总结",
-]
 DEPARTMENTS = [
     ("county", "青山县人民政府", "county"),
     ("gov-office", "县政府办公室", "bureau"),
@@ -205,41 +160,6 @@ def load_items(start: int, stop: int, departments) -> None:
     )
 
 
-def load_articles(start: int, stop: int, departments) -> None:
-    """Index rows of kind article, tokens segmented once per phrase (jieba over 100,000 texts is slow)."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from disclosure.models import SearchEntry
-    from disclosure.search import segment
-
-    topic_tokens = {t: " ".join(segment(t)) for t in TOPICS}
-    type_tokens = {t: " ".join(segment(t)) for t in DOC_TYPES}
-    now = timezone.now()
-    batch = []
-    for n in range(start, stop):
-        topic, kind = TOPICS[n % len(TOPICS)], DOC_TYPES[(n // len(TOPICS)) % len(DOC_TYPES)]
-        title = f"关于{topic}{kind}（{n}号）"
-        body = f"为做好{topic}工作，现将有关事项{kind.lstrip('的')}如下。"
-        batch.append(
-            SearchEntry(
-                kind="article",
-                object_id=n,
-                title=title,
-                body=body,
-                department=departments[n % len(departments)],
-                url=f"/disclosure/articles/{n}/",
-                published_at=now - timedelta(minutes=n),
-                tokens=f"关于 {topic_tokens[topic]} {type_tokens[kind]}\n{topic_tokens[topic]} {type_tokens[kind]}",
-            )
-        )
-        if len(batch) == 5000:
-            SearchEntry.objects.bulk_create(batch)
-            batch = []
-    SearchEntry.objects.bulk_create(batch)
-
-
 def vectorise() -> None:
     from django.db import connection
 
@@ -251,6 +171,8 @@ def vectorise() -> None:
             "WHERE search_vector IS NULL"
         )
         cursor.execute("ANALYZE disclosure_searchentry")
+        cursor.execute("ANALYZE disclosure_article")
+        cursor.execute("ANALYZE disclosure_column")
         cursor.execute("ANALYZE disclosure_catalogueitem")
         cursor.execute("ANALYZE disclosure_cataloguematerial")
 
@@ -304,6 +226,7 @@ def main() -> int:
     from django.test import Client
     from django.test.utils import override_settings
 
+    from disclosure import bench_columns
     from disclosure.search import _segmenter
 
     _segmenter()
@@ -314,12 +237,8 @@ def main() -> int:
     departments = load_departments()
     small_items, small_articles = min(1000, args.items), min(1000, args.articles)
     load_items(0, small_items, departments)
-    load_articles(0, small_articles, departments)
+    column_path = bench_columns.load(small_articles)
     vectorise()
-
-    column_path, column_module = "", None
-    with contextlib.suppress(ImportError):
-        column_module = import_module("disclosure.bench_columns")
 
     pages = [
         (
@@ -354,6 +273,7 @@ def main() -> int:
             "/disclosure/search/?q=%E5%AE%85%E5%9F%BA%E5%9C%B0%E5%AE%A1%E5%88%A4",
             "disclosure_searchentry",
         ),
+        (f"column page ({column_path})", column_path, bench_columns.TABLE),
     ]
     storages = {
         **settings.STORAGES,
@@ -368,12 +288,8 @@ def main() -> int:
         print(f"loading {args.items} items and {args.articles} articles …", flush=True)
         started = time.monotonic()
         load_items(small_items, args.items, departments)
-        load_articles(small_articles, args.articles, departments)
+        bench_columns.load(args.articles - small_articles)
         vectorise()
-        if column_module is not None:
-            column_path = column_module.load(args.articles)
-            pages.append((f"column page ({column_path})", column_path, column_module.TABLE))
-            small_counts[column_path] = None
         load_seconds = time.monotonic() - started
         rows = []
         bare = {}
@@ -397,28 +313,22 @@ def main() -> int:
 
     ok_ratio = all(r[2] <= 2.0 for r in rows)
     ok_cold = all(r[4] <= 2.0 for r in rows)
-    ok_queries = all(r[5] is None or r[5] == r[6] for r in rows)
+    ok_queries = all(r[5] == r[6] for r in rows)
     ok_status = all(r[7] == 200 for r in rows)
     lines = "\n".join(
-        f"| {label} | {warm:.1f} | {wr:.2f} | {cold:.1f} | {cr:.2f} | {'—' if small is None else small} | {queries} |"
+        f"| {label} | {warm:.1f} | {wr:.2f} | {cold:.1f} | {cr:.2f} | {small} | {queries} |"
         for label, warm, wr, cold, cr, small, queries, _s in rows
     )
     bare_lines = "\n".join(
         f"| bare page, 50 rows of `{table}` (one query) | {m:.1f} | 1.00 | {m:.1f} | 1.00 | 1 | 1 |"
         for table, m in sorted(bare.items())
     )
-    column_note = (
-        "The column page was measured with D2's loader (`disclosure/bench_columns.py`)."
-        if column_module is not None
-        else "The column page is not in this run: D2's article model was not in the tree when it ran; "
-        "the 100,000 articles are search-index rows of kind article, as D2 will write them."
-    )
-    report = f"""## Disclosure: catalogue list and search (D1)
+    report = f"""## Disclosure: catalogue list, column page and search
 
 Command: `.venv/bin/python bench/bench_disclosure.py --items {args.items} --articles {args.articles} --repeat {args.repeat}`
 Machine: {os.cpu_count()} cores (shared with other engineers' runs), PostgreSQL on loopback, in-process requests
 through the full middleware stack (Django test client, DEBUG off), median of {args.repeat} requests after 3 warm-ups.
-Data: {args.items:,} published catalogue items (3 materials each) and {args.articles:,} articles in the search index
+Data: {args.items:,} published catalogue items (3 materials each) and {args.articles:,} published articles in one column, all in the search index
 (jieba tokens in a GIN-indexed tsvector, pg_trgm GIN index on titles); loading took {load_seconds:.0f} s.
 Date: {time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
@@ -427,7 +337,6 @@ Date: {time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 {lines}
 {bare_lines}
 
-{column_note}
 "Warm" is the usual case: the page's data comes from the cache (keyed on the index generation, which
 every publication bumps). "Cold" bumps the generation before every request, so each one runs its queries.
 Result: latency target (≤ 2× the bare page of the same table) with the page cache
@@ -437,10 +346,10 @@ Query counts (on a cache miss) {"do not grow with the data" if ok_queries else "
 Where a miss goes: the catalogue list runs a COUNT, the page of items joined to their department
 and sorted by department name, and the two sidebar counts (per department, per kind); a search ranks
 every full-text match with ts_rank before keeping the best 1,000 (no separate COUNT), so a broad
-two-character query pays for each match (about 7,000 of the 100,000 articles contain 食品), and a
+two-character query pays for each match (one article title in ten contains 食品), and a
 question with no full-text match then runs the trigram match over the titles. The bare page is one
-indexed query and a 50-row template, so the cold ratios are large although the pages stay in the
-10-25 ms range; after any publication only the first request of each page pays this.
+indexed query and a 50-row template, so the cold ratios are large; after any publication only the
+first request of each page pays this.
 """
     print(report)
     if not args.no_report:

@@ -1,11 +1,22 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from portal.admin import ReadOnlyAdminMixin, ReadOnlyInline
+
 from .models import (
+    Article,
+    ArticleAttachment,
+    ArticleEvent,
     CatalogueEvent,
     CatalogueItem,
     CatalogueItemVersion,
     CatalogueMaterial,
+    Column,
+    Consultation,
+    InfoReport,
+    InformationRequest,
+    RequestDocument,
+    RequestEvent,
     SearchEntry,
 )
 
@@ -87,46 +98,26 @@ class SearchEntryAdmin(admin.ModelAdmin):
         return False
 
 
-# --- Disclosure on request (D3) ----------------------------------------------------------------
-
-from .models import Consultation, InformationRequest, RequestDocument, RequestEvent  # noqa: E402
+# --- Disclosure on request ---------------------------------------------------------------------
 
 
-class ConsultationInline(admin.TabularInline):
+class ConsultationInline(ReadOnlyInline):
     model = Consultation
-    extra = 0
-    can_delete = False
     fields = ["third_party", "started_at", "due_at", "ended_at", "outcome"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
-class RequestDocumentInline(admin.TabularInline):
+class RequestDocumentInline(ReadOnlyInline):
     model = RequestDocument
-    extra = 0
-    can_delete = False
     fields = ["original_name", "content_type", "size", "created_at"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
-class RequestEventInline(admin.TabularInline):
+class RequestEventInline(ReadOnlyInline):
     model = RequestEvent
-    extra = 0
-    can_delete = False
     fields = ["created_at", "code", "actor", "note"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(InformationRequest)
-class InformationRequestAdmin(SimpleHistoryAdmin):
+class InformationRequestAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     """Requests move only through the office's pages (services): the admin reads them."""
 
     list_display = ["number", "applicant_name", "status", "reply_type", "received_at", "closed_at"]
@@ -135,16 +126,8 @@ class InformationRequestAdmin(SimpleHistoryAdmin):
     date_hierarchy = "received_at"
     inlines = [ConsultationInline, RequestDocumentInline, RequestEventInline]
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-# --- Columns and information reporting (D2) ----------------------------------------------------
-
-from .models import Article, ArticleAttachment, ArticleEvent, Column, InfoReport  # noqa: E402
+# --- Columns and information reporting ---------------------------------------------------------
 
 
 @admin.register(Column)
@@ -167,30 +150,18 @@ class ColumnAdmin(SimpleHistoryAdmin):
     readonly_fields = ["last_published_at", "published_count"]
 
 
-class ArticleAttachmentInline(admin.TabularInline):
+class ArticleAttachmentInline(ReadOnlyInline):
     model = ArticleAttachment
-    extra = 0
-    can_delete = False
     fields = ["original_name", "content_type", "size", "uploaded_at"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
-class ArticleEventInline(admin.TabularInline):
+class ArticleEventInline(ReadOnlyInline):
     model = ArticleEvent
-    extra = 0
-    can_delete = False
     fields = ["created_at", "code", "actor", "note"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     """Articles move only through the staff workflow (services): the admin reads them."""
 
     list_display = ["title", "column", "department", "status", "published_at"]
@@ -199,23 +170,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
     list_select_related = ["column", "department"]
     inlines = [ArticleAttachmentInline, ArticleEventInline]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(InfoReport)
-class InfoReportAdmin(SimpleHistoryAdmin):
+class InfoReportAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "department", "status", "score", "submitted_at"]
     list_filter = ["status"]
     search_fields = ["title"]
     list_select_related = ["department"]
     date_hierarchy = "submitted_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

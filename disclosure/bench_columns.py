@@ -1,12 +1,12 @@
 """Benchmark loader for `bench/bench_disclosure.py`: many published articles in one column, fast.
 
 Rows are bulk-inserted (no history, no events: a benchmark measures reads) with the column's
-tallies and the search index rows set directly, as the publishing service would leave them.
+tallies and the search index rows set directly, as the publishing service would leave them; the
+caller fills the index rows' tsvectors (`bench_disclosure.vectorise`).
 """
 
 from datetime import timedelta
 
-from django.db import connection
 from django.utils import timezone
 
 from disclosure.models import Article, Column, SearchEntry
@@ -88,14 +88,4 @@ def load(articles: int) -> str:
         published_count=Article.objects.filter(column=column, status="published").count(),
         last_published_at=now,
     )
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "UPDATE disclosure_searchentry SET search_vector = "
-                "setweight(to_tsvector('simple', split_part(tokens, E'\\n', 1)), 'A') || "
-                "setweight(to_tsvector('simple', split_part(tokens, E'\\n', 2)), 'B') "
-                "WHERE search_vector IS NULL"
-            )
-            cursor.execute("ANALYZE disclosure_article")
-            cursor.execute("ANALYZE disclosure_column")
     return column.get_absolute_url()

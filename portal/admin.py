@@ -17,6 +17,29 @@ from portal.models import (
 )
 
 
+class ReadOnlyInline(admin.TabularInline):
+    """Rows the services write (events, documents, tasks): shown in the admin, never edited."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyAdminMixin:
+    """Records that move only through a pillar's services: the admin reads them."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(User)
 class PortalUserAdmin(UserAdmin, SimpleHistoryAdmin):
     list_display = ["username", "display_name", "kind", "department", "mobile", "is_active"]

@@ -338,14 +338,14 @@ SUPERVISION_SECOND_GRADE_WORKDAYS = 5
 
 # --- Disclosure (政务公开) ----------------------------------------------------------------------
 
-# Columns (D2): settings of proactive disclosure columns and articles go here.
+# Proactive disclosure (主动公开).
 # Daily, early morning: alerts for stale columns and articles not online within 20 WD (条例 Art 26).
 CELERY_BEAT_SCHEDULE["disclosure-check-columns"] = {
     "task": "disclosure.tasks.check_disclosure_columns",
     "schedule": crontab(hour=2, minute=0),
 }
 
-# Requests (D3): settings of disclosure on request (依申请公开) go here.
+# Disclosure on request (依申请公开).
 # The office that receives and answers requests (政府信息公开工作机构), by department code.
 DISCLOSURE_REQUESTS_OFFICE = env.text("DISCLOSURE_REQUESTS_OFFICE", "gov-office")
 # 条例 Art 33: answer within 20 WD of receipt; one extension of at most 20 WD.

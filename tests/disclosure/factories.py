@@ -6,7 +6,7 @@ from django.utils import timezone
 from disclosure.models import CatalogueItem, CatalogueMaterial
 from tests.factories import DepartmentFactory
 
-# --- Catalogue (D1) ------------------------------------------------------------------------------
+# --- Catalogue -----------------------------------------------------------------------------------
 
 
 class CatalogueItemFactory(factory.django.DjangoModelFactory):

@@ -1,4 +1,4 @@
-"""Factories and helpers of the disclosure columns and information reporting (D2)."""
+"""Factories and helpers of the disclosure columns and information reporting."""
 
 import factory
 from django.utils import timezone

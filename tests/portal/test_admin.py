@@ -44,3 +44,15 @@ def test_failed_messages_can_be_retried(admin_client):
     )
     message.refresh_from_db()
     assert message.status == "pending"
+
+
+def test_every_registered_admin_list_renders(admin_client):
+    from django.contrib import admin
+
+    broken = []
+    for model in admin.site._registry:
+        meta = model._meta
+        url = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
+        if admin_client.get(url).status_code != 200:
+            broken.append(url)
+    assert broken == []
