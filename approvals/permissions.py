@@ -8,6 +8,7 @@
 - Leaders, discipline inspectors and admins read every case; nobody acts through that alone.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from approvals.models import Case, CaseTask
@@ -31,6 +32,26 @@ def is_overseer(user) -> bool:
 
 def is_head(user) -> bool:
     return is_staff(user) and (user.is_superuser or user.has_role(Role.DEPARTMENT_HEAD))
+
+
+def stats_scope(user) -> list[int] | None:
+    """The units whose statistics the user may read: None for all (overseers), a head's own unit.
+
+    Raises PermissionDenied for everyone else.
+    """
+    if is_overseer(user):
+        return None
+    if is_staff(user) and user.has_role(Role.DEPARTMENT_HEAD) and user.department_id:
+        return [user.department_id]
+    raise PermissionDenied
+
+
+def can_view_stats(user) -> bool:
+    try:
+        stats_scope(user)
+    except PermissionDenied:
+        return False
+    return True
 
 
 def can_define_processes(user) -> bool:

@@ -241,7 +241,7 @@ def workbench(user: User) -> dict | None:
         "counts": counts,
         "oldest": oldest,
         "can_define": permissions.can_define_processes(user),
-        "sees_stats": permissions.is_overseer(user) or permissions.is_head(user),
+        "sees_stats": permissions.can_view_stats(user),
     }
 
 

@@ -66,13 +66,6 @@ def drafts_for_item(user, item: CatalogueItem) -> QuerySet[Case]:
     return cases_of_user(user).filter(item=item, status=S.DRAFT).select_related("applicant")
 
 
-def case_count_of_user(user) -> dict:
-    """Counts for the account section: all cases, and those still being handled."""
-    return cases_of_user(user).aggregate(
-        total=Count("id"), open=Count("id", filter=Q(status__in=Case.OPEN_STATUSES))
-    )
-
-
 def remember_tracking(request, case: Case) -> None:
     tracked = set(request.session.get(TRACKED_KEY, []))
     tracked.add(case.pk)

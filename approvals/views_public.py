@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from approvals import (
     citizen_access,
-    ratings_permissions,
+    permissions,
     selectors_public,
     services,
     transitions,
@@ -366,19 +365,10 @@ def results(request):
 # --- Statistics -------------------------------------------------------------------------------------
 
 
-def _stats_scope(user):
-    """Overseers (leaders, inspectors, admins) see every unit; a department head sees theirs."""
-    if ratings_permissions.is_overseer(user):
-        return None
-    if user.kind == User.Kind.STAFF and user.has_role(Role.DEPARTMENT_HEAD) and user.department_id:
-        return [user.department_id]
-    raise PermissionDenied
-
-
 @login_required
 def stats(request):
     """办件统计 per handling unit and month: received, accepted, completed, on time, satisfaction."""
-    scope = _stats_scope(request.user)
+    scope = permissions.stats_scope(request.user)
     form = StatsFilterForm(request.GET or None)
     year = (form.cleaned_data.get("year") if form.is_valid() else None) or (
         timezone.localdate().year

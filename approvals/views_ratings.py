@@ -178,7 +178,8 @@ def appeal_decide(request, pk: int):
     """A discipline inspector (or admin) decides the appeal."""
 
     def act(ticket, data):
-        appeal = RatingAppeal.objects.filter(rating=ticket.rating).first()
+        # `_ticket_for` already joined the appeal.
+        appeal = getattr(ticket.rating, "appeal", None)
         if appeal is None:
             raise DomainError(_("该评价没有待审核的申诉。"))
         ratings_services.appeal_decide(actor=request.user, appeal=appeal, **data)

@@ -19,6 +19,7 @@ LIGHT_LABELS = {
     "red": gettext_lazy("已超期"),
 }
 STATUS_STYLE = {
+    Case.Status.DRAFT: "text-bg-light border",
     Case.Status.SUBMITTED: "text-bg-warning",
     Case.Status.AWAITING_MATERIALS: "text-bg-warning",
     Case.Status.IN_PROGRESS: "text-bg-primary",

@@ -47,6 +47,22 @@ def test_good_rating_writes_one_event_and_no_ticket(finished):
     assert not RectificationTicket.objects.exists()
 
 
+def test_basically_satisfied_opens_no_ticket_but_unsatisfied_does(process, citizen):
+    basic, bad = (CaseFactory(process=process, applicant=citizen, stage="finished") for _ in "ab")
+    rate(basic, Rating.Level.BASIC)
+    assert not RectificationTicket.objects.exists()
+
+    rate(bad, Rating.Level.UNSATISFIED)
+    assert RectificationTicket.objects.get().rating.case == bad
+
+
+def test_the_ticket_deadline_follows_the_setting(finished, settings):
+    settings.APPROVALS_RECTIFICATION_WORKDAYS = 3
+    rate(finished, Rating.Level.VERY_UNSATISFIED)
+    clock = RectificationTicket.objects.get().clock
+    assert (clock.unit, clock.limit) == (Clock.Unit.WORKDAYS, 3)
+
+
 def test_the_agent_may_rate_the_case_they_filed(process, citizen):
     agent = StaffFactory(roles=[Role.VILLAGE_AGENT])
     case = CaseFactory(process=process, applicant=citizen, agent=agent, stage="finished")

@@ -86,3 +86,14 @@ def test_a_bad_year_falls_back_to_this_year(client, figures):
 
 def test_stats_page_is_login_only(client):
     assert client.get(reverse("approvals:stats")).status_code == 302
+
+
+def test_satisfaction_counts_basically_satisfied_and_above(process, department):
+    finished = [CaseFactory(process=process, stage="finished") for _ in range(2)]
+    for case, level in zip(finished, (Rating.Level.BASIC, Rating.Level.UNSATISFIED), strict=True):
+        ratings_services.rating_submit(actor=case.applicant, case=case, level=level)
+
+    rows, _total = selectors_public.statistics(year=this_year())
+    unit = next(r for r in rows if r.department == department.name)
+
+    assert (unit.rated, unit.satisfied, unit.satisfaction_rate) == (2, 1, 50.0)
