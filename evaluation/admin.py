@@ -1,7 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from evaluation.models import RatedPerson, Vote, Warning
+from evaluation.models import RatedPerson, Vote, VoteEvent, Warning
+from portal.admin import ReadOnlyAdminMixin, ReadOnlyInline
 
 
 @admin.register(RatedPerson)
@@ -11,18 +12,20 @@ class RatedPersonAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "position"]
 
 
+class VoteEventInline(ReadOnlyInline):
+    """A vote's audit trail: each cast or change with the ratings and reason as submitted."""
+
+    model = VoteEvent
+    fields = ["created_at", "code", "actor", "data"]
+
+
 @admin.register(Vote)
-class VoteAdmin(SimpleHistoryAdmin):
+class VoteAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: votes are the citizens' own; staff never edit them."""
 
     list_display = ["person", "month", "is_dissatisfied", "reason_status", "created_at"]
     list_filter = ["is_dissatisfied", "reason_status", "month"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    inlines = [VoteEventInline]
 
     def has_delete_permission(self, request, obj=None):
         return False

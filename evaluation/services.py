@@ -5,8 +5,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,12 +36,10 @@ def _check_anonymous_rate(client_key: str) -> None:
     """Refuse an anonymous vote past EVALUATION_ANONYMOUS_RATE (votes, seconds) per client."""
     limit, window = settings.EVALUATION_ANONYMOUS_RATE
     key = f"evaluation:anon-rate:{client_key}"
-    cache.add(key, 0, timeout=window)
     try:
         used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        used = 1
+    except ValueError:  # the client's first vote in this window
+        used = 1 if cache.add(key, 1, timeout=window) else cache.incr(key)
     if used > limit:
         raise DomainError(_("您的匿名投票过于频繁，请稍后再试。"), code="rate_limited")
 
@@ -51,19 +48,48 @@ def _is_dissatisfied(attitude: str, efficiency: str, style: str) -> bool:
     return Rating.DISSATISFIED in {attitude, efficiency, style}
 
 
-def _locked_tallies(person: RatedPerson, moment: datetime) -> list[Tally]:
-    """Return the month and year tallies of `person` for `moment`, locked (month first).
+# One statement adds to (or creates) both tallies of a vote and returns them locked until the
+# transaction ends: the tally rows are the lock every vote for a person passes (month first,
+# as VALUES lists them, so transactions never deadlock). PostgreSQL and SQLite >= 3.35 both speak
+# INSERT ... ON CONFLICT DO UPDATE ... RETURNING. The inserted row never carries a negative
+# count, so the database's non-negative check holds even for a vote changed back.
+_BUMP_TALLIES = f"""
+    INSERT INTO {Tally._meta.db_table} (person_id, basis, period, dissatisfied, covered_tier)
+    VALUES (%s, %s, %s, %s, 0), (%s, %s, %s, %s, 0)
+    ON CONFLICT (person_id, basis, period)
+    DO UPDATE SET dissatisfied = {Tally._meta.db_table}.dissatisfied + %s
+    RETURNING id, basis, dissatisfied, covered_tier
+"""
 
-    Call with the person row locked: the missing rows are then created without a race.
+
+def _bump_tallies(person: RatedPerson, moment: datetime, delta: int) -> list[Tally]:
+    """Add `delta` to the month and year tallies of `person` for `moment`; return them locked.
+
+    With delta 0 this only creates the missing rows and locks both (the nightly check).
     """
     periods = {Basis.MONTH: month_of(moment), Basis.YEAR: year_of(moment)}
-    wanted = Q(basis=Basis.MONTH, period=periods[Basis.MONTH]) | Q(
-        basis=Basis.YEAR, period=periods[Basis.YEAR]
-    )
-    found = {t.basis: t for t in Tally.objects.select_for_update().filter(wanted, person=person)}
-    for basis, period in periods.items():
-        if basis not in found:
-            found[basis] = Tally.objects.create(person=person, basis=basis, period=period)
+    start = max(delta, 0)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _BUMP_TALLIES,
+            [
+                *(person.pk, Basis.MONTH, periods[Basis.MONTH], start),
+                *(person.pk, Basis.YEAR, periods[Basis.YEAR], start),
+                delta,
+            ],
+        )
+        rows = cursor.fetchall()
+    found = {
+        basis: Tally(
+            id=pk,
+            person=person,
+            basis=basis,
+            period=periods[basis],
+            dissatisfied=count,
+            covered_tier=covered,
+        )
+        for pk, basis, count, covered in rows
+    }
     return [found[Basis.MONTH], found[Basis.YEAR]]
 
 
@@ -72,7 +98,8 @@ def _evaluate(person: RatedPerson, tallies: list[Tally], vote: Vote | None) -> W
 
     Only the highest newly reached tier is raised; it names every basis that newly reached a
     tier, and each such basis is marked covered up to its tier, so the lower thresholds it
-    passed are never raised later for the same period. Call with the tallies locked.
+    passed are never raised later for the same period. Call with the tallies locked (as
+    `_bump_tallies` returns them).
     """
     reached = []
     for tally in tallies:
@@ -167,24 +194,41 @@ def vote_cast(
         raise DomainError(_("选择“不满意”时请填写理由。"), code="reason_required")
     if voter is None:
         _check_anonymous_rate(client_key)
+    choice = {"attitude": attitude, "efficiency": efficiency, "style": style, "reason": reason}
+    try:
+        return _vote_store(person, voter, choice, dissatisfied, client_key, at)
+    except IntegrityError:
+        if voter is None:
+            raise
+        # The same citizen's first vote for this person landed a moment ago (a double
+        # submission): store this one as its change.
+        return _vote_store(person, voter, choice, dissatisfied, client_key, at)
 
+
+def _vote_store(
+    person: RatedPerson,
+    voter: User | None,
+    choice: dict,
+    dissatisfied: bool,
+    client_key: str,
+    at: datetime,
+) -> Vote:
+    fields = {
+        **choice,
+        "is_dissatisfied": dissatisfied,
+        "reason_status": Vote.ReasonStatus.PENDING if choice["reason"] else Vote.ReasonStatus.NONE,
+        "moderated_by": None,
+        "moderated_at": None,
+        "updated_at": at,
+    }
     with transaction.atomic():
-        # Every vote for a person passes this lock: counts and warnings never race.
-        person = RatedPerson.objects.select_for_update().get(pk=person.pk)
         existing = None
         if voter is not None:
-            existing = Vote.objects.filter(person=person, voter=voter, month=month_of(at)).first()
-        fields = {
-            "attitude": attitude,
-            "efficiency": efficiency,
-            "style": style,
-            "is_dissatisfied": dissatisfied,
-            "reason": reason,
-            "reason_status": Vote.ReasonStatus.PENDING if reason else Vote.ReasonStatus.NONE,
-            "moderated_by": None,
-            "moderated_at": None,
-            "updated_at": at,
-        }
+            existing = (
+                Vote.objects.select_for_update()
+                .filter(person=person, voter=voter, month=month_of(at))
+                .first()
+            )
         if existing is None:
             vote = Vote.objects.create(
                 person=person,
@@ -194,7 +238,7 @@ def vote_cast(
                 client_key=client_key if voter is None else "",
                 **fields,
             )
-            delta = 1 if dissatisfied else 0
+            delta = int(dissatisfied)
             code = VoteEvent.Code.CAST
         else:
             delta = int(dissatisfied) - int(existing.is_dissatisfied)
@@ -202,15 +246,10 @@ def vote_cast(
                 setattr(existing, name, value)
             existing.save()
             vote, code = existing, VoteEvent.Code.CHANGED
-        VoteEvent.objects.create(vote=vote, actor=voter, code=code, created_at=at)
+        VoteEvent.objects.create(vote=vote, actor=voter, code=code, created_at=at, data=choice)
         if delta:
             # The tallies follow the vote's own period (a change can only happen in its month).
-            tallies = _locked_tallies(person, vote.created_at)
-            Tally.objects.filter(pk__in=[t.pk for t in tallies]).update(
-                dissatisfied=F("dissatisfied") + delta
-            )
-            for tally in tallies:
-                tally.dissatisfied += delta
+            tallies = _bump_tallies(person, vote.created_at, delta)
             if delta > 0:
                 _evaluate(person, tallies, vote)
     return vote
@@ -248,8 +287,8 @@ def tallies_check(*, at: datetime | None = None) -> int:
     raised = 0
     for person_id in list(person_ids):
         with transaction.atomic():
-            person = RatedPerson.objects.select_for_update().get(pk=person_id)
-            tallies = _locked_tallies(person, at)
+            person = RatedPerson.objects.select_related("department").get(pk=person_id)
+            tallies = _bump_tallies(person, at, 0)
             for tally in tallies:
                 since = month if tally.basis == Basis.MONTH else year
                 count = Vote.objects.filter(

@@ -54,9 +54,9 @@ def unit(request, code):
 
 
 def person(request, pk):
-    person = get_object_or_404(
-        RatedPerson.objects.select_related("department"), pk=pk, is_active=True
-    )
+    # No select_related: a vote needs only the person, and the join costs more than the one
+    # lazy department query the page itself makes.
+    person = get_object_or_404(RatedPerson, pk=pk, is_active=True)
     form = VoteForm(request.POST or None)
     current = None
     if request.user.is_authenticated:

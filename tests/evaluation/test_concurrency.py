@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from evaluation import services
-from evaluation.models import Basis, Tally, Tier, Vote, Warning, WarningBasis
+from evaluation.models import Basis, Tally, Tier, Vote, VoteEvent, Warning, WarningBasis
 from supervision.models import Alert
 from tests.evaluation.conftest import beijing
 from tests.evaluation.factories import RatedPersonFactory
@@ -61,3 +61,36 @@ def test_two_hundred_simultaneous_dissatisfied_votes():
     assert Warning.objects.count() == 5
     assert WarningBasis.objects.count() == 6
     assert Alert.objects.filter(kind=Alert.Kind.RATING_WARNING).count() == 5
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_double_submitted_first_vote_is_stored_once_and_counted_once():
+    person = RatedPersonFactory()
+    voter = CitizenFactory()
+    at = beijing(2026, 6, 15, 10, 0)
+    start = threading.Barrier(2)
+
+    def submit(reason):
+        start.wait()
+        try:
+            return services.vote_cast(
+                person=person,
+                voter=voter,
+                attitude="dissatisfied",
+                efficiency="fair",
+                style="fair",
+                reason=reason,
+                at=at,
+            )
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        stored = list(pool.map(submit, ["第一次", "第二次"]))
+
+    assert stored[0].pk == stored[1].pk
+    assert Vote.objects.filter(person=person, voter=voter).count() == 1
+    assert dict(Tally.objects.values_list("basis", "dissatisfied")) == {"month": 1, "year": 1}
+    codes = sorted(VoteEvent.objects.values_list("code", flat=True))
+    assert codes == [VoteEvent.Code.CAST, VoteEvent.Code.CHANGED]

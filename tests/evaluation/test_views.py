@@ -61,6 +61,17 @@ def test_a_citizen_changes_their_vote_in_the_same_month(client, person):
     assert "修改本月评价" in client.get(person.get_absolute_url()).content.decode()
 
 
+def test_a_changed_vote_keeps_what_the_citizen_first_submitted(client, person):
+    client.force_login(CitizenFactory())
+    client.post(person.get_absolute_url(), {**DISSATISFIED, "reason": "窗口无人"})
+    client.post(person.get_absolute_url(), SATISFIED)
+    events = list(Vote.objects.get().events.values_list("code", "data"))
+    assert [code for code, _data in events] == [VoteEvent.Code.CAST, VoteEvent.Code.CHANGED]
+    assert events[0][1]["reason"] == "窗口无人"
+    assert events[0][1]["attitude"] == "dissatisfied"
+    assert events[1][1]["attitude"] == "satisfied"
+
+
 def test_staff_cannot_vote(client, person):
     client.force_login(StaffFactory(roles=[Role.ADMIN]))
     response = client.post(person.get_absolute_url(), SATISFIED, follow=True)
