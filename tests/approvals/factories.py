@@ -5,9 +5,11 @@
 it come from `team(department)`: the same clerk, reviewer and head every time.
 """
 
+import contextlib
 from dataclasses import dataclass
 
 import factory
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from approvals import services
@@ -138,16 +140,18 @@ class CaseFactory(factory.django.DjangoModelFactory):
             ) or ProcessFactory(**({"item": item} if item else {}))
         item = process.item
         actor = agent or applicant
-        case = services.case_start_draft(
-            actor=actor, item=item, on_behalf_of=applicant if agent else None
-        )
-        for material in item.materials.filter(is_required=True):
-            services.case_add_material(
-                actor=actor, case=case, name=material.name, upload=pdf_upload()
+        # A case submitted at `at` was drafted then too: its whole timeline lies in the past.
+        with time_machine.travel(at, tick=False) if at else contextlib.nullcontext():
+            case = services.case_start_draft(
+                actor=actor, item=item, on_behalf_of=applicant if agent else None
             )
-        if stage == "draft":
-            return Case.objects.get(pk=case.pk)
-        case = services.case_submit(actor=actor, case=case, at=at)
+            for material in item.materials.filter(is_required=True):
+                services.case_add_material(
+                    actor=actor, case=case, name=material.name, upload=pdf_upload()
+                )
+            if stage == "draft":
+                return Case.objects.get(pk=case.pk)
+            case = services.case_submit(actor=actor, case=case, at=at)
         return advance(case, stage, decision=decision)
 
 

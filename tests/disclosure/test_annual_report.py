@@ -102,7 +102,8 @@ def test_a_year_with_carry_over_and_an_overdue_answer():
         remedies="行政复议",
         at=at("2026-04-08 10:00"),
     )
-    file_request(received="2026-11-20 10:00")
+    # Still open at the year's end but not yet due then (due in January): carried, not overdue.
+    file_request(received="2026-12-14 10:00")
     report_2025, report_2026 = annual_report.build(2025), annual_report.build(2026)
     assert (report_2025.received, report_2025.carried_over, report_2025.carried_forward) == (
         1,

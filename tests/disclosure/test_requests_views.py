@@ -10,6 +10,7 @@ from disclosure.models import InformationRequest
 from portal.models import InboxMessage
 from portal.roles import Role
 from tests.disclosure.factories_requests import (
+    at,
     file_request,
     office_clerk,
     office_department,
@@ -26,7 +27,7 @@ def _detail(request):
     return reverse("disclosure:request_detail", args=[request.number])
 
 
-def _answer(request, clerk):
+def _answer(request, clerk, **kwargs):
     return services.request_answer(
         actor=clerk,
         request=request,
@@ -34,6 +35,7 @@ def _answer(request, clerk):
         text="现提供所申请的信息。",
         remedies="行政复议、行政诉讼",
         documents=[SimpleUploadedFile("预算.pdf", PDF, content_type="application/pdf")],
+        **kwargs,
     )
 
 
@@ -108,9 +110,15 @@ def test_staff_cannot_file_and_anonymous_users_are_sent_to_log_in(client):
 
 
 def test_the_applicant_follows_every_step_and_reads_the_answer(client):
-    request = file_request()
-    services.request_extend(actor=office_head(), request=request, days=10, reason="需要调取档案")
-    _answer(request, office_clerk())
+    request = file_request(received="2026-11-02 10:00")
+    services.request_extend(
+        actor=office_head(),
+        request=request,
+        days=10,
+        reason="需要调取档案",
+        at=at("2026-11-20 10:00"),
+    )
+    _answer(request, office_clerk(), at=at("2026-12-03 10:00"))
     client.force_login(request.applicant)
     text = client.get(_detail(request)).content.decode()
     for step in (

@@ -4,6 +4,7 @@ import datetime
 
 import chinese_calendar
 import pytest
+import time_machine
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -100,6 +101,7 @@ def test_a_year_without_data_falls_back_to_weekends_and_is_provisional():
     assert not workdays.is_provisional(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
 
 
+@time_machine.travel(datetime.datetime(2026, 12, 5, 12, 0, tzinfo=datetime.UTC))
 def test_missing_years_names_the_years_to_load(settings):
     assert 2027 in workdays.missing_years(datetime.date(2027, 12, 31))
     assert 2026 not in workdays.missing_years(datetime.date(2027, 12, 31))
