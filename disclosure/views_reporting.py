@@ -17,6 +17,7 @@ from disclosure import reporting_services as services
 from disclosure.models import InfoReport
 from disclosure.reporting_forms import DecisionForm, ReportForm
 from portal.errors import DomainError
+from portal.query_params import month_param
 
 PAGE_SIZE = 50
 
@@ -107,11 +108,7 @@ def report_detail(request, pk):
 
 def _month(value: str) -> datetime.date:
     """The month asked for as YYYY-MM; the current month when missing or malformed."""
-    try:
-        parsed = datetime.datetime.strptime(value or "", "%Y-%m").date()
-    except ValueError:
-        return timezone.localdate().replace(day=1)
-    return parsed if 2000 <= parsed.year <= 2100 else timezone.localdate().replace(day=1)
+    return month_param(value) or timezone.localdate().replace(day=1)
 
 
 @login_required

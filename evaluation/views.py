@@ -20,6 +20,7 @@ from evaluation.models import RatedPerson, Vote
 from evaluation.periods import BEIJING, month_of
 from portal.errors import DomainError
 from portal.models import Department
+from portal.query_params import month_param, year_param
 
 
 def _require(check, request):
@@ -192,7 +193,7 @@ def staff_moderate(request, pk):
         messages.error(request, error.message)
     else:
         messages.success(request, _("已审核。"))
-    return redirect(request.POST.get("next") or "evaluation:staff_moderation")
+    return redirect("evaluation:staff_moderation")
 
 
 @login_required
@@ -240,11 +241,7 @@ def staff_warning(request, pk):
 
 
 def _month_param(request) -> date:
-    try:
-        year, month = (int(x) for x in request.GET.get("month", "").split("-"))
-        return date(year, month, 1)
-    except ValueError:
-        return month_of(timezone.now())
+    return month_param(request.GET.get("month")) or month_of(timezone.now())
 
 
 @login_required
@@ -270,10 +267,7 @@ def staff_export(request):
     _require(permissions.can_view_statistics, request)
     scope = request.GET.get("scope", "month")
     if scope == "year":
-        try:
-            year = int(request.GET.get("year", ""))
-        except ValueError:
-            year = month_of(timezone.now()).year
+        year = year_param(request.GET.get("year")) or month_of(timezone.now()).year
         rows = selectors.person_year_counts(year)
         title = f"{year}"
     else:

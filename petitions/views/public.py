@@ -18,6 +18,7 @@ from petitions import permissions, redaction, selectors, services, transitions
 from petitions.forms import ComplaintForm, RateForm, ReviewRequestForm, TrackForm
 from petitions.models import Attachment, Complaint, ReviewRequest
 from portal.errors import DomainError
+from portal.query_params import year_param
 
 JUST_FILED_KEY = "petitions_just_filed"
 
@@ -227,10 +228,7 @@ def board_detail(request, number: str):
 
 
 def figures(request):
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
+    year = year_param(request.GET.get("year")) or timezone.localdate().year
     rows, total = selectors.figures(year=year)
     return render(request, "petitions/figures.html", {"rows": rows, "total": total, "year": year})
 

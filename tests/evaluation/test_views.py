@@ -132,6 +132,22 @@ def test_statistics_and_exports(client, person):
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"month": "2026-13"},
+        {"month": "99999999999999999999-1"},
+        {"scope": "year", "year": "0"},
+        {"scope": "year", "year": "99999999999999999999"},
+    ],
+)
+def test_an_impossible_period_falls_back_to_the_current_one(client, query):
+    client.force_login(StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR]))
+    response = client.get(reverse("evaluation:staff_export"), query)
+    assert response.status_code == 200
+    assert response.content.decode("utf-8-sig").startswith("单位,姓名")
+
+
 def test_daily_review_lists_todays_votes(client, person):
     services.vote_cast(person=person, voter=CitizenFactory(), reason="效率太低", **DISSATISFIED)
     client.force_login(StaffFactory(roles=[Role.ADMIN]))

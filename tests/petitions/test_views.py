@@ -1,6 +1,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from petitions import services
 from petitions.models import Attachment, Complaint, IdentityAccess, Rating
@@ -250,6 +251,13 @@ def test_figures_show_closure_and_satisfaction_rates(client, replied, operator):
     services.complaint_return_visit(actor=operator, complaint=replied, result="satisfied")
     page = client.get(reverse("petitions:figures")).content.decode()
     assert "100.0%" in page and replied.department.name in page
+
+
+@pytest.mark.parametrize("year", ["99999", "-5", "abc"])
+def test_figures_of_an_impossible_year_show_this_year(client, year):
+    response = client.get(reverse("petitions:figures"), {"year": year})
+    assert response.status_code == 200
+    assert response.context["year"] == timezone.localdate().year
 
 
 def test_staff_queue_query_count_does_not_grow(
