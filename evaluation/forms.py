@@ -1,19 +1,27 @@
 """Forms of the efficiency rating: validation only, never writes."""
 
+from crispy_forms.bootstrap import InlineRadios
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from evaluation.models import RatedPerson, Rating
 
 
+def _rating_field(label) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=Rating.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("请对这一项作出评价。")},
+    )
+
+
 class VoteForm(forms.Form):
-    attitude = forms.ChoiceField(
-        label=_("服务态度"), choices=Rating.choices, widget=forms.RadioSelect
-    )
-    efficiency = forms.ChoiceField(
-        label=_("办事效率"), choices=Rating.choices, widget=forms.RadioSelect
-    )
-    style = forms.ChoiceField(label=_("工作作风"), choices=Rating.choices, widget=forms.RadioSelect)
+    attitude = _rating_field(_("服务态度"))
+    efficiency = _rating_field(_("办事效率"))
+    style = _rating_field(_("工作作风"))
     reason = forms.CharField(
         label=_("理由"),
         required=False,
@@ -21,6 +29,20 @@ class VoteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("选择“不满意”时必须填写理由；理由经审核后公开。"),
     )
+
+    @property
+    def helper(self) -> FormHelper:
+        # Each dimension's three choices on one line: the form fits a phone's screen.
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.layout = Layout(
+            *(
+                InlineRadios(name, wrapper_class="inline-choices")
+                for name in ("attitude", "efficiency", "style")
+            ),
+            "reason",
+        )
+        return helper
 
     def clean(self):
         data = super().clean()

@@ -1,6 +1,7 @@
 """Pages of the efficiency rating as citizens and staff see them."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -49,6 +50,17 @@ def test_dissatisfied_vote_without_a_reason_is_refused(client, person):
     response = client.post(person.get_absolute_url(), DISSATISFIED)
     assert response.status_code == 200
     assert "请填写理由" in response.content.decode()
+    assert not Vote.objects.exists()
+
+
+def test_a_vote_missing_a_dimension_says_which_and_keeps_the_choices(client, person):
+    client.force_login(CitizenFactory())
+    response = client.post(person.get_absolute_url(), {"attitude": "fair", "style": "fair"})
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert text.count("请对这一项作出评价") == 1
+    assert 'id="id_efficiency_error"' in text and "inline-choices" in text
+    assert re.search(r'value="fair"\s+id="id_attitude_1"[^>]*\bchecked\b', text)
     assert not Vote.objects.exists()
 
 
