@@ -10,6 +10,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 class Command(BaseCommand):
     help = "Run the web server (gunicorn), a Celery worker and Celery beat until interrupted."
 
@@ -48,6 +52,10 @@ class Command(BaseCommand):
                 settings.CELERY_BEAT_SCHEDULE_FILENAME,
             ],
         }
+        # A `kill` or a closed terminal stops the children too, as Ctrl-C does: they run in
+        # sessions of their own, so nothing else would, and an orphaned gunicorn keeps the port.
+        for stop_signal in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(stop_signal, _interrupt)
         processes = {
             name: subprocess.Popen(cmd, start_new_session=True) for name, cmd in commands.items()
         }
