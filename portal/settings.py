@@ -370,6 +370,9 @@ APPROVALS_DECISION_DAYS = 20
 APPROVALS_JOINT_DAYS = 45
 APPROVALS_EXTENSION_DAYS = 10
 APPROVALS_JOINT_EXTENSION_DAYS = 15
+# 行政许可法 Art 44: the certificate is issued and delivered within 10 WD of an approval; a
+# process's finish step (办结) may give no more.
+APPROVALS_DELIVERY_DAYS = 10
 # 国办发〔2019〕51号: the unit answers a bad rating within this many working days.
 APPROVALS_RECTIFICATION_WORKDAYS = env.integer("APPROVALS_RECTIFICATION_WORKDAYS", 5)
 # The readable prefix of case numbers (办件编号), e.g. QS2026112300123.

@@ -151,6 +151,15 @@ def validate_steps(steps: list[ProcessStep]) -> None:
         raise DomainError(_("流程必须恰好有一个受理、一个决定和一个办结环节。"))
     if kinds[-2] != K.DECIDE:
         raise DomainError(_("“决定”环节必须紧接在“办结”环节之前。"))
+    # The finish step's clock is the delivery clock of 行政许可法 Art 44.
+    if steps[-1].limit_workdays > settings.APPROVALS_DELIVERY_DAYS:
+        raise DomainError(
+            _(
+                "“%(step)s”环节是作出准予许可决定后颁发、送达证件的时限，"
+                "不得超过%(days)d个工作日（行政许可法第四十四条）。"
+            )
+            % {"step": steps[-1].name, "days": settings.APPROVALS_DELIVERY_DAYS}
+        )
 
 
 @transaction.atomic

@@ -291,6 +291,37 @@ def test_a_process_without_a_decision_cannot_be_activated(process, admin_user, d
         services.process_activate(actor=admin_user, process=draft)
 
 
+def _draft_delivering_in(days, process, admin_user, department):
+    draft = services.process_create(actor=admin_user, item=process.item)
+    for kind, limit in [("accept", 1), ("decide", 5), ("finish", days)]:
+        services.process_add_step(
+            actor=admin_user,
+            process=draft,
+            kind=kind,
+            name=f"{kind}环节",
+            departments=[department],
+            limit_workdays=limit,
+        )
+    return draft
+
+
+def test_a_finish_step_of_ten_working_days_is_put_in_force(process, admin_user, department):
+    draft = _draft_delivering_in(10, process, admin_user, department)
+    services.process_activate(actor=admin_user, process=draft)
+    draft.refresh_from_db()
+    assert draft.status == "active"
+
+
+def test_a_finish_step_longer_than_article_44_allows_is_refused(process, admin_user, department):
+    from portal.errors import DomainError
+
+    draft = _draft_delivering_in(11, process, admin_user, department)
+    with pytest.raises(DomainError, match=r"finish环节.*不得超过10个工作日"):
+        services.process_activate(actor=admin_user, process=draft)
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+
+
 def test_a_joint_process_gets_forty_five_days(process, admin_user, department, other_department):
     draft = services.process_create(actor=admin_user, item=process.item)
     for kind, departments in [
