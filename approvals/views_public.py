@@ -6,7 +6,6 @@ import hmac
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -34,6 +33,7 @@ from approvals.models import Case, CaseMaterial
 from approvals.permissions import can_view_case
 from approvals.ratings_forms import RatingForm
 from disclosure.models import CatalogueItem
+from portal import ratelimit
 from portal.errors import DomainError
 from portal.models import User
 from portal.roles import Role
@@ -319,7 +319,7 @@ def track(request):
     if request.method == "POST" and form.is_valid():
         key = _track_key(request)
         status = 400
-        if cache.get(key, 0) >= settings.APPROVALS_TRACK_ATTEMPTS_PER_HOUR:
+        if ratelimit.attempts(key, 3600) >= settings.APPROVALS_TRACK_ATTEMPTS_PER_HOUR:
             form.add_error(None, _("查询失败次数过多，请一小时后再试，或拨打12345咨询。"))
             status = 429
         else:
@@ -336,8 +336,7 @@ def track(request):
             if case is not None and hmac.compare_digest(case.query_code, code):
                 selectors_public.remember_tracking(request, case)
                 return redirect("approvals:case", pk=case.pk)
-            cache.add(key, 0, 3600)
-            cache.incr(key)
+            ratelimit.hit(key, 3600)
             form.add_error(None, _("办件编号或查询码不正确。"))
     return render(request, "approvals/track.html", {"form": form}, status=status)
 

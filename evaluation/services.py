@@ -4,7 +4,6 @@ import hashlib
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +22,7 @@ from evaluation.models import (
 )
 from evaluation.periods import month_of, year_of
 from evaluation.thresholds import tier_reached
+from portal import ratelimit
 from portal.errors import DomainError
 from portal.models import User
 
@@ -35,12 +35,7 @@ def client_key_for(address: str) -> str:
 def _check_anonymous_rate(client_key: str) -> None:
     """Refuse an anonymous vote past EVALUATION_ANONYMOUS_RATE (votes, seconds) per client."""
     limit, window = settings.EVALUATION_ANONYMOUS_RATE
-    key = f"evaluation:anon-rate:{client_key}"
-    try:
-        used = cache.incr(key)
-    except ValueError:  # the client's first vote in this window
-        used = 1 if cache.add(key, 1, timeout=window) else cache.incr(key)
-    if used > limit:
+    if ratelimit.hit(f"evaluation:anon-rate:{client_key}", window) > limit:
         raise DomainError(_("您的匿名投票过于频繁，请稍后再试。"), code="rate_limited")
 
 

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_POST
 from petitions import permissions, redaction, selectors, services, transitions
 from petitions.forms import ComplaintForm, RateForm, ReviewRequestForm, TrackForm
 from petitions.models import Attachment, Complaint, ReviewRequest
+from portal import ratelimit
 from portal.errors import DomainError
 from portal.query_params import year_param
 
@@ -95,7 +95,7 @@ def track(request):
     form = TrackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         key = f"petitions:track-fail:{_client_address(request)}"
-        if cache.get(key, 0) >= settings.PETITIONS_TRACK_ATTEMPTS_PER_HOUR:
+        if ratelimit.attempts(key, 3600) >= settings.PETITIONS_TRACK_ATTEMPTS_PER_HOUR:
             form.add_error(None, _("查询失败次数过多，请一小时后再试，或拨打12345咨询。"))
         else:
             number = form.cleaned_data["number"].strip().upper()
@@ -109,8 +109,7 @@ def track(request):
             ):
                 permissions.remember_tracking(request, complaint)
                 return redirect("petitions:track_detail", number=complaint.number)
-            cache.add(key, 0, 3600)
-            cache.incr(key)
+            ratelimit.hit(key, 3600)
             form.add_error(None, _("诉求编号或查询码不正确。"))
     return render(request, "petitions/track.html", {"form": form})
 
