@@ -319,6 +319,18 @@ def test_decision_and_delivery(process, crew):
     assert InboxMessage.objects.filter(recipient=case.applicant, subject="办件已办结").exists()
 
 
+def test_an_approval_starts_the_delivery_clock_and_delivery_stops_it(process, crew):
+    # 行政许可法 Art 44: the finish step's clock counts the delivery days from the decision.
+    case = CaseFactory(process=process, stage="decided")
+    delivery = case.tasks.get(step=case.current_step).clock
+    assert delivery.state == Clock.State.RUNNING
+    assert delivery.started_at == case.decided_at
+    assert delivery.limit == case.current_step.limit_workdays <= 10
+    services.case_finish(actor=crew.clerk, case=case, delivery_note="邮寄送达")
+    delivery.refresh_from_db()
+    assert delivery.state == Clock.State.STOPPED
+
+
 def test_a_refusal_states_reasons_and_remedies(process, crew):
     case = CaseFactory(process=process, stage="decided", decision="refuse")
     assert case.decision == "refuse"

@@ -3,7 +3,6 @@ while Redis is down still succeeds, its message delivered once Redis is back."""
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from portal.models import OutboxMessage
 from portal.notifications import notify_contact
 from portal.tasks import flush_outbox
 from tests.factories import make_resident_id
+from tests.processes import free_port, listening, wait_until
 
 REGISTRATION = {
     "kind": "citizen",
@@ -30,12 +30,6 @@ REGISTRATION = {
 }
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _test_database_url() -> str:
@@ -103,14 +97,8 @@ class RedisServer:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("redis-server did not start")
+        if not wait_until(lambda: listening(self.port), 10):
+            raise RuntimeError("redis-server did not start")
 
     def stop(self) -> None:
         if self.process:
@@ -126,13 +114,11 @@ def _use_broker(url: str) -> None:
 
 
 def _wait_until_sent(pk: int, seconds: float = 60) -> str:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        status = OutboxMessage.objects.get(pk=pk).status
-        if status == OutboxMessage.Status.SENT:
-            return status
-        time.sleep(0.25)
-    return OutboxMessage.objects.get(pk=pk).status
+    def status() -> str:
+        return OutboxMessage.objects.get(pk=pk).status
+
+    wait_until(lambda: status() == OutboxMessage.Status.SENT, seconds)
+    return status()
 
 
 @pytest.fixture
@@ -162,7 +148,7 @@ def test_a_message_crosses_redis_to_a_worker_process(real_broker, tmp_path):
 def test_a_registration_while_redis_is_down_succeeds_and_its_sms_leaves_later(
     real_broker, client, tmp_path
 ):
-    redis = RedisServer(_free_port())
+    redis = RedisServer(free_port())
     redis.start()
     url = f"redis://127.0.0.1:{redis.port}/0"
     _use_broker(url)

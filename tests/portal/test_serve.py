@@ -3,67 +3,43 @@
 import contextlib
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from tests.processes import free_port, listening, wait_until
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _listening(port: int) -> bool:
+def _stat(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (state, parent, ...); None if gone."""
     try:
-        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-        return True
-    except OSError:
-        return False
-
-
-def _wait(condition, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return False
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()
+    except (OSError, IndexError):
+        return None
 
 
 def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # A child that exited but was not reaped yet is gone for our purpose.
-    status = Path(f"/proc/{pid}/stat")
-    return not (status.exists() and status.read_text().split(") ", 1)[1].startswith("Z"))
+    # A child that exited but was not reaped yet (state Z) is gone for our purpose.
+    fields = _stat(pid)
+    return fields is not None and fields[0] != "Z"
 
 
 def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().split(") ", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            if parent == pid:
-                found.append(int(entry.name))
-    return found
+    return [
+        int(entry.name)
+        for entry in Path("/proc").iterdir()
+        if entry.name.isdigit() and (fields := _stat(int(entry.name))) and fields[1] == str(pid)
+    ]
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process table from /proc")
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGHUP])
 def test_a_signal_to_serve_stops_the_web_server_and_the_worker(tmp_path, stop_signal):
-    port = _free_port()
+    port = free_port()
     env = {
         key: value
         for key, value in os.environ.items()
@@ -79,13 +55,13 @@ def test_a_signal_to_serve_stops_the_web_server_and_the_worker(tmp_path, stop_si
     )
     children = []
     try:
-        assert _wait(lambda: _listening(port), 30), "the web server did not start"
+        assert wait_until(lambda: listening(port), 30), "the web server did not start"
         children = _children(serve.pid)
         assert len(children) == 2
         serve.send_signal(stop_signal)
         serve.wait(timeout=30)
-        assert _wait(lambda: not any(_alive(pid) for pid in children), 20)
-        assert not _listening(port)
+        assert wait_until(lambda: not any(_alive(pid) for pid in children), 20)
+        assert not listening(port)
     finally:
         serve.kill()
         # Each child leads a process group of its own (its workers): leave none behind.
