@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from approvals.services import cases_deem_accepted
+from approvals.services.handling.acceptance import cases_deem_accepted
 
 
 @shared_task(ignore_result=True)

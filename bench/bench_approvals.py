@@ -4,7 +4,8 @@ Run: `.venv/bin/python bench/bench_approvals.py` (PostgreSQL on 127.0.0.1:5432, 
 `bench_approvals`, recreated). In-process requests through the full middleware stack (Django test
 client, DEBUG off). Each page is compared with a bare page of the portal shell listing 50 rows of
 the cases table, measured in the same run; query counts are taken at 1,000 cases and again at full
-size. The cases come from `approvals/bench_cases.py`. Writes its section of docs/PERFORMANCE.md.
+size. The cases come from `bench/loaders/approvals_cases.py`. Writes its section of
+docs/PERFORMANCE.md.
 """
 
 import argparse
@@ -92,7 +93,7 @@ def main() -> int:
     from django.test.utils import override_settings
     from django.urls import include, path
 
-    from approvals import bench_cases
+    from bench.loaders import approvals_cases
     from portal.models import User
 
     print(f"migrating {DB_NAME} …", flush=True)
@@ -100,7 +101,7 @@ def main() -> int:
     settings.DEBUG = False
     urlpatterns.extend([path("bench/bare/", bare_page), path("", include("portal.urls"))])
     small = min(1000, args.cases)
-    paths = bench_cases.load(small)
+    paths = approvals_cases.load(small)
     pages = [
         ("clerk queue", paths["queue"], paths["user"]),
         ("clerk case page", paths["case"], paths["user"]),
@@ -122,7 +123,7 @@ def main() -> int:
         print(f"loading {args.cases:,} cases …", flush=True)
         started = time.monotonic()
         if args.cases > small:
-            again = bench_cases.load(args.cases - small)
+            again = approvals_cases.load(args.cases - small)
             assert again == paths, "the loader must add to the same department and citizen"
         with django.db.connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -159,7 +160,7 @@ Command: `.venv/bin/python bench/bench_approvals.py --cases {args.cases} --repea
 Machine: {os.cpu_count()} cores, PostgreSQL on loopback, in-process requests
 through the full middleware stack (Django test client, DEBUG off, logged-in sessions), median of {args.repeat}
 requests after 3 warm-ups.
-Data: {total:,} cases from `approvals/bench_cases.py` in one department (so the queue filters nothing away);
+Data: {total:,} cases from `bench/loaders/approvals_cases.py` in one department (so the queue filters nothing away);
 loading took {load_seconds:.0f} s.
 Date: {time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 

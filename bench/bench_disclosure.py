@@ -5,8 +5,8 @@ Run: `.venv/bin/python bench/bench_disclosure.py` (PostgreSQL on 127.0.0.1:5432,
 client), DEBUG off. Each page is compared with a bare page of the portal shell listing 50 rows of
 the same table, measured in the same run; query counts are taken with 1,000 items / 1,000 articles
 and again at full size. The articles are published articles in one column with their search index
-rows, bulk-loaded by `disclosure/bench_columns.py`; that column's page is measured too. Writes its
-section of docs/PERFORMANCE.md.
+rows, bulk-loaded by `bench/loaders/disclosure_columns.py`; that column's page is measured too.
+Writes its section of docs/PERFORMANCE.md.
 """
 
 import argparse
@@ -111,7 +111,7 @@ def load_items(start: int, stop: int, departments) -> None:
     from django.utils import timezone
 
     from disclosure.models import CatalogueItem, CatalogueMaterial, SearchEntry
-    from disclosure.search import segment
+    from disclosure.selectors.search import segment
 
     now = timezone.now()
     items = []
@@ -180,7 +180,7 @@ def vectorise() -> None:
 def measure(client, path: str, repeat: int, *, cold: bool = False) -> tuple[float, int]:
     """Median latency in ms and the status; `cold` bumps the index generation before each
     request, so that every request misses the page cache and runs its queries."""
-    from disclosure.search import _bump
+    from disclosure.services.search import bump_generation_now
 
     for _ in range(3):
         client.get(path)
@@ -188,7 +188,7 @@ def measure(client, path: str, repeat: int, *, cold: bool = False) -> tuple[floa
     status = 200
     for _ in range(repeat):
         if cold:
-            _bump()
+            bump_generation_now()
         started = time.perf_counter()
         response = client.get(path)
         times.append((time.perf_counter() - started) * 1000)
@@ -201,9 +201,9 @@ def query_count(client, path: str) -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from disclosure.search import _bump
+    from disclosure.services.search import bump_generation_now
 
-    _bump()
+    bump_generation_now()
     with CaptureQueriesContext(connection) as queries:
         client.get(path)
     return len(queries)
@@ -226,10 +226,10 @@ def main() -> int:
     from django.test import Client
     from django.test.utils import override_settings
 
-    from disclosure import bench_columns
-    from disclosure.search import _segmenter
+    from bench.loaders import disclosure_columns
+    from disclosure.selectors.search import segmenter
 
-    _segmenter()
+    segmenter()
     print(f"migrating {DB_NAME} …", flush=True)
     call_command("migrate", verbosity=0)
     settings.DEBUG = False
@@ -237,7 +237,7 @@ def main() -> int:
     departments = load_departments()
     small_items, small_articles = min(1000, args.items), min(1000, args.articles)
     load_items(0, small_items, departments)
-    column_path = bench_columns.load(small_articles)
+    column_path = disclosure_columns.load(small_articles)
     vectorise()
 
     pages = [
@@ -273,7 +273,7 @@ def main() -> int:
             "/disclosure/search/?q=%E5%AE%85%E5%9F%BA%E5%9C%B0%E5%AE%A1%E5%88%A4",
             "disclosure_searchentry",
         ),
-        (f"column page ({column_path})", column_path, bench_columns.TABLE),
+        (f"column page ({column_path})", column_path, disclosure_columns.TABLE),
     ]
     storages = {
         **settings.STORAGES,
@@ -288,7 +288,7 @@ def main() -> int:
         print(f"loading {args.items} items and {args.articles} articles …", flush=True)
         started = time.monotonic()
         load_items(small_items, args.items, departments)
-        bench_columns.load(args.articles - small_articles)
+        disclosure_columns.load(args.articles - small_articles)
         vectorise()
         load_seconds = time.monotonic() - started
         rows = []

@@ -47,8 +47,7 @@ if os.environ.get("BENCH_EVALUATION_SERVER"):
         from django.utils import timezone
 
         from evaluation.forms import VoteForm
-        from evaluation.models import RatedPerson, Rating, Vote
-        from evaluation.periods import month_of
+        from evaluation.models import RatedPerson, Rating, Vote, month_of
 
         person = get_object_or_404(RatedPerson, pk=pk, is_active=True)
         form = VoteForm(request.POST)
@@ -351,7 +350,7 @@ else:
             bases = conn.execute(
                 "SELECT person_id, basis, tier FROM evaluation_warningbasis"
             ).fetchall()
-            warnings = conn.execute("SELECT count(*) FROM evaluation_warning").fetchone()[0]
+            warnings = conn.execute("SELECT count(*) FROM evaluation_ratingwarning").fetchone()[0]
             alerts = conn.execute(
                 "SELECT count(*) FROM supervision_alert WHERE kind='rating_warning'"
             ).fetchone()[0]

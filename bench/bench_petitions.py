@@ -101,16 +101,16 @@ else:
             conn.execute(f"CREATE DATABASE {DB_NAME}")
         manage("migrate", "--verbosity", "0")
         script = (
-            "from portal.models import Department as D;"
-            "from petitions.models import Category as C, RoutingRule as R;"
+            "from portal.models import Department;"
+            "from petitions.models import Category, RoutingRule;"
             "from django.db import connection;"
-            "county=D.objects.create(code='county', name='县', kind='county');"
-            "D.objects.create(code='gov-office', name='热线办', kind='bureau', parent=county);"
-            "m=D.objects.create(code='market', name='市场局', kind='bureau', parent=county);"
-            "c=C.objects.create(code='complaint', name='投诉', kind='complaint');"
-            "R.objects.create(category=c, department=m);"
+            "county=Department.objects.create(code='county', name='县', kind='county');"
+            "Department.objects.create(code='gov-office', name='热线办', kind='bureau', parent=county);"
+            "market=Department.objects.create(code='market', name='市场局', kind='bureau', parent=county);"
+            "category=Category.objects.create(code='complaint', name='投诉', kind='complaint');"
+            "RoutingRule.objects.create(category=category, department=market);"
             "connection.cursor().execute('CREATE TABLE bench_bare (id bigserial PRIMARY KEY, body text NOT NULL)');"
-            "print(c.pk)"
+            "print(category.pk)"
         )
         out = subprocess.run(
             [sys.executable, str(ROOT / "manage.py"), "shell", "-c", script],

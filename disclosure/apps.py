@@ -8,10 +8,11 @@ class DisclosureConfig(AppConfig):
     verbose_name = _("信息公开")
 
     def ready(self):
-        from disclosure import search
+        from disclosure.selectors.search import warm_up
+        from disclosure.services.search import ensure_postgres_indexes
 
         # The full-text and trigram indexes are PostgreSQL-only, so they are made after migrating.
         post_migrate.connect(
-            search.ensure_postgres_indexes, sender=self, dispatch_uid="disclosure-search-indexes"
+            ensure_postgres_indexes, sender=self, dispatch_uid="disclosure-search-indexes"
         )
-        search.warm_up()
+        warm_up()

@@ -2,8 +2,8 @@
 
 from celery import shared_task
 
-from disclosure import requests_services
-from disclosure.columns_services import columns_check
+from disclosure.services.columns import columns_check
+from disclosure.services.requests import deadlines
 
 
 @shared_task(ignore_result=True)
@@ -15,4 +15,4 @@ def check_disclosure_columns() -> None:
 @shared_task(ignore_result=True)
 def request_deadlines() -> None:
     """Deem late supplements abandoned (视为放弃) and resume clocks after lapsed consultations."""
-    requests_services.request_deadlines()
+    deadlines.request_deadlines()

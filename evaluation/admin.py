@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from evaluation.models import RatedPerson, Vote, VoteEvent, Warning
+from evaluation.models import RatedPerson, RatingWarning, Vote, VoteEvent
 from portal.admin import ReadOnlyAdminMixin, ReadOnlyInline
 
 
@@ -31,8 +31,8 @@ class VoteAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         return False
 
 
-@admin.register(Warning)
-class WarningAdmin(SimpleHistoryAdmin):
+@admin.register(RatingWarning)
+class RatingWarningAdmin(SimpleHistoryAdmin):
     list_display = ["person", "tier", "raised_at"]
 
     def has_add_permission(self, request):

@@ -5,8 +5,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from evaluation import services
 from evaluation.models import RatedPerson, Vote
+from evaluation.services import votes as vote_services
 from portal.audit import acting_as
 from portal.models import Department, User
 
@@ -59,7 +59,7 @@ REASONS = ["办事拖拉，来回跑了三次", "态度生硬，不耐烦", "材
 
 
 def seed(*, scale: int = 1, stdout=None) -> list[tuple[str, str]]:
-    units = {d.code: d for d in Department.objects.filter(code__in=POSTS)}
+    units = {unit.code: unit for unit in Department.objects.filter(code__in=POSTS)}
     with acting_as(None):
         if not RatedPerson.objects.exists():
             n = 0
@@ -86,7 +86,7 @@ def seed(*, scale: int = 1, stdout=None) -> list[tuple[str, str]]:
                     continue
                 bad = (i + j) % 4 == 0 and i % 5 == 0
                 rating = "dissatisfied" if bad else ("satisfied" if j % 2 else "fair")
-                services.vote_cast(
+                vote_services.vote_cast(
                     person=person,
                     voter=citizen,
                     attitude=rating,
@@ -98,7 +98,7 @@ def seed(*, scale: int = 1, stdout=None) -> list[tuple[str, str]]:
         # Ten anonymous dissatisfied votes this month: a tier III warning for the inspector.
         if people and settings.EVALUATION_ANONYMOUS_VOTING:
             for k in range(10):
-                services.vote_cast(
+                vote_services.vote_cast(
                     person=people[1],
                     voter=None,
                     attitude="dissatisfied",

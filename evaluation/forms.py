@@ -62,7 +62,3 @@ class PersonForm(forms.ModelForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("名单文件（CSV 或 XLSX）"))
-
-
-class ModerateForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", _("公开")), ("reject", _("不予公开"))])

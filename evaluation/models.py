@@ -1,5 +1,8 @@
 """Rated officials (测评对象), citizens' votes, per-period tallies and tier warnings."""
 
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -10,6 +13,21 @@ from simple_history.models import HistoricalRecords
 
 from portal.events import DomainEvent
 from portal.models import Department
+
+# Votes count in calendar months and years of Beijing time (Asia/Shanghai), whatever the
+# server's zone.
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
+def month_of(moment: datetime) -> date:
+    """Return the first day of the Beijing-time month holding `moment`."""
+    local = moment.astimezone(BEIJING)
+    return date(local.year, local.month, 1)
+
+
+def year_of(moment: datetime) -> date:
+    """Return 1 January of the Beijing-time year holding `moment`."""
+    return date(moment.astimezone(BEIJING).year, 1, 1)
 
 
 class Rating(models.TextChoices):
@@ -164,7 +182,7 @@ class Tally(models.Model):
         return f"{self.person_id} {self.basis} {self.period}: {self.dissatisfied}"
 
 
-class Warning(models.Model):
+class RatingWarning(models.Model):
     """A tier warning raised by a vote (or the nightly check), acted on by the efficiency office."""
 
     person = models.ForeignKey(RatedPerson, on_delete=models.PROTECT, related_name="warnings")
@@ -198,7 +216,7 @@ class Warning(models.Model):
 class WarningBasis(models.Model):
     """A period threshold a warning covers: at most one per person, tier, basis and period."""
 
-    warning = models.ForeignKey(Warning, on_delete=models.CASCADE, related_name="bases")
+    warning = models.ForeignKey(RatingWarning, on_delete=models.CASCADE, related_name="bases")
     person = models.ForeignKey(RatedPerson, on_delete=models.CASCADE, related_name="+")
     tier = models.PositiveSmallIntegerField(choices=Tier.choices)
     basis = models.CharField(max_length=5, choices=Basis.choices)
@@ -234,6 +252,7 @@ class VoteEvent(DomainEvent):
         REASON_APPROVED = "reason_approved", _("理由公开")
         REASON_REJECTED = "reason_rejected", _("理由不予公开")
 
+    subject_field = "vote"
     vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="events")
 
     class Meta(DomainEvent.Meta):

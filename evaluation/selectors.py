@@ -1,10 +1,10 @@
 """Reads for the efficiency rating's pages."""
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Q
 
-from evaluation.models import RatedPerson, Vote, Warning
+from evaluation.models import BEIJING, RatedPerson, RatingWarning, Vote
 from portal.models import Department
 
 
@@ -54,10 +54,12 @@ def moderation_queue():
 
 
 def warnings_list(*, open_only: bool = False):
-    qs = Warning.objects.select_related("person__department", "alert").prefetch_related("bases")
+    warnings = RatingWarning.objects.select_related("person__department", "alert").prefetch_related(
+        "bases"
+    )
     if open_only:
-        qs = qs.exclude(alert__status="closed")
-    return qs
+        warnings = warnings.exclude(alert__status="closed")
+    return warnings
 
 
 def person_month_counts(month: date):
@@ -76,12 +78,12 @@ def person_month_counts(month: date):
 def person_year_counts(year: int):
     """Return each person's dissatisfied votes in a year, for the annual appraisal."""
     start, end = date(year, 1, 1), date(year, 12, 1)
-    flt = Q(votes__month__gte=start, votes__month__lte=end)
+    in_year = Q(votes__month__gte=start, votes__month__lte=end)
     return (
         RatedPerson.objects.select_related("department")
         .annotate(
-            dissatisfied=Count("votes", filter=flt & Q(votes__is_dissatisfied=True)),
-            total=Count("votes", filter=flt),
+            dissatisfied=Count("votes", filter=in_year & Q(votes__is_dissatisfied=True)),
+            total=Count("votes", filter=in_year),
         )
         .order_by("-dissatisfied", "department__name", "name")
     )
@@ -105,10 +107,6 @@ def unit_month_counts(month: date):
 
 def daily_review(day: date):
     """Return the votes cast or changed on a Beijing-time day, with their reasons."""
-    from datetime import datetime, time, timedelta
-
-    from evaluation.periods import BEIJING
-
     start = datetime.combine(day, time.min, tzinfo=BEIJING)
     return (
         Vote.objects.filter(updated_at__gte=start, updated_at__lt=start + timedelta(days=1))

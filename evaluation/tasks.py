@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from evaluation import services
+from evaluation.services import tallies as tally_services
 from portal.audit import acting_as
 
 
@@ -10,4 +10,4 @@ from portal.audit import acting_as
 def check_tallies() -> int:
     """Nightly: recount dissatisfied votes and raise any warning missed (idempotent)."""
     with acting_as(None):
-        return services.tallies_check()
+        return tally_services.tallies_check()

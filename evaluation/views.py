@@ -1,24 +1,25 @@
 """Pages of the efficiency rating: thin — fetch and authorise, validate, call a service."""
 
-import csv
-import io
 from datetime import date
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from evaluation import permissions, roster, selectors, services
+from evaluation import permissions, selectors
 from evaluation.forms import ImportForm, PersonForm, VoteForm
-from evaluation.models import RatedPerson, Vote
-from evaluation.periods import BEIJING, month_of
+from evaluation.models import BEIJING, RatedPerson, Vote, month_of
+from evaluation.services import roster as roster_services
+from evaluation.services import votes as vote_services
 from portal.errors import DomainError
+from portal.exports import table_response
 from portal.models import Department
 from portal.query_params import month_param, year_param
 
@@ -75,10 +76,10 @@ def person(request, pk):
             )
     if request.method == "POST" and form.is_valid():
         try:
-            services.vote_cast(
+            vote_services.vote_cast(
                 person=person,
                 voter=request.user if request.user.is_authenticated else None,
-                client_key=services.client_key_for(_client_address(request)),
+                client_key=vote_services.client_key_for(_client_address(request)),
                 **form.cleaned_data,
             )
         except DomainError as error:
@@ -101,8 +102,6 @@ def person(request, pk):
 
 
 def settings_allow_vote(request) -> bool:
-    from django.conf import settings
-
     user = request.user
     if user.is_authenticated:
         return user.is_citizen
@@ -113,7 +112,7 @@ def photo(request, pk):
     person = get_object_or_404(RatedPerson, pk=pk, is_active=True)
     if not person.photo:
         raise Http404
-    path = roster.photo_path(person.photo)
+    path = roster_services.photo_path(person.photo)
     if not path.is_file():
         raise Http404
     return FileResponse(path.open("rb"), content_type="image/jpeg")
@@ -140,7 +139,7 @@ def staff_person_edit(request, pk=None):
     form = PersonForm(request.POST or None, request.FILES or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = roster.person_save(
+            saved = roster_services.person_save(
                 actor=request.user,
                 person=form.save(commit=False),
                 photo=form.cleaned_data.get("photo_upload"),
@@ -160,7 +159,9 @@ def staff_import(request):
     report = None
     if request.method == "POST" and form.is_valid():
         try:
-            report = roster.roster_import(actor=request.user, upload=form.cleaned_data["file"])
+            report = roster_services.roster_import(
+                actor=request.user, upload=form.cleaned_data["file"]
+            )
         except DomainError as error:
             form.add_error("file", error.message)
         else:
@@ -186,7 +187,7 @@ def staff_moderate(request, pk):
     _require(permissions.can_moderate_reasons, request)
     vote = get_object_or_404(Vote, pk=pk)
     try:
-        services.reason_moderate(
+        vote_services.reason_moderate(
             vote=vote, actor=request.user, approve=request.POST.get("decision") == "approve"
         )
     except DomainError as error:
@@ -257,7 +258,10 @@ def staff_statistics(request):
             "month": month,
             "people": people,
             "units": units,
-            "chart": {"labels": [u.name for u in units], "values": [u.dissatisfied for u in units]},
+            "chart": {
+                "labels": [row.name for row in units],
+                "values": [row.dissatisfied for row in units],
+            },
         },
     )
 
@@ -275,28 +279,12 @@ def staff_export(request):
         rows = selectors.person_month_counts(month)
         title = f"{month:%Y-%m}"
     header = [_("单位"), _("姓名"), _("职务"), _("总票数"), _("不满意票")]
-    data = [[p.department.name, p.name, p.position, p.total, p.dissatisfied] for p in rows]
-    if request.GET.get("format") == "xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = title
-        sheet.append(header)
-        for row in data:
-            sheet.append(row)
-        out = io.BytesIO()
-        book.save(out)
-        response = HttpResponse(
-            out.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="evaluation-{title}.xlsx"'
-        return response
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="evaluation-{title}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(data)
-    return response
+    data = [
+        [row.department.name, row.name, row.position, row.total, row.dissatisfied] for row in rows
+    ]
+    return table_response(
+        [header, *data],
+        fmt="xlsx" if request.GET.get("format") == "xlsx" else "csv",
+        filename=f"evaluation-{title}",
+        sheet_title=title,
+    )

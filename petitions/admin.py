@@ -5,7 +5,6 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from petitions import permissions
 from petitions.models import (
     Category,
     ComplainantIdentity,
@@ -14,6 +13,8 @@ from petitions.models import (
     IdentityAccess,
     RoutingRule,
 )
+from petitions.permissions import complaints as complaint_permissions
+from petitions.permissions import identity as identity_permissions
 
 
 class RoutingRuleInline(admin.TabularInline):
@@ -77,7 +78,7 @@ class ComplaintAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return (
-            permissions.complaints_visible_to(request.user)
+            complaint_permissions.complaints_visible_to(request.user)
             if not request.user.is_superuser
             else super().get_queryset(request)
         )
@@ -94,10 +95,10 @@ class ComplaintAdmin(SimpleHistoryAdmin):
 
 class _IdentityPermissionMixin:
     def has_module_permission(self, request):
-        return permissions.can_view_identity(request.user)
+        return identity_permissions.can_view_identity(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return permissions.can_view_identity(request.user)
+        return identity_permissions.can_view_identity(request.user)
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -118,7 +119,7 @@ class ComplainantIdentityAdmin(_IdentityPermissionMixin, SimpleHistoryAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         identity = self.get_object(request, object_id)
-        if identity is not None and permissions.can_view_identity(request.user):
+        if identity is not None and identity_permissions.can_view_identity(request.user):
             IdentityAccess.objects.create(
                 complaint_id=identity.complaint_id, user=request.user, purpose=str(_("后台查看"))
             )
@@ -126,7 +127,7 @@ class ComplainantIdentityAdmin(_IdentityPermissionMixin, SimpleHistoryAdmin):
 
     def history_view(self, request, object_id, extra_context=None):
         identity = self.get_object(request, object_id)
-        if identity is not None and permissions.can_view_identity(request.user):
+        if identity is not None and identity_permissions.can_view_identity(request.user):
             IdentityAccess.objects.create(
                 complaint_id=identity.complaint_id,
                 user=request.user,

@@ -2,8 +2,11 @@
 
 simple-history records which fields changed; an event row records what happened and why,
 in the domain's words. Each pillar subclasses `DomainEvent` with a foreign key to its subject
-and a `Code` TextChoices, and its services write one row per state change (see docs/ARCHITECTURE.md).
+and a `Code` TextChoices, names that key in `subject_field`, and its services write one row per
+state change with `record` (see docs/ARCHITECTURE.md).
 """
+
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -29,5 +32,20 @@ class DomainEvent(models.Model):
         abstract = True
         ordering = ["created_at", "id"]
 
+    # The name of the subclass's foreign key to the record the event happened to.
+    subject_field: ClassVar[str]
+
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.code}"
+
+    @classmethod
+    def record(cls, subject, code: str, *, actor=None, at=None, note: str = "", **data):
+        """Write one event row: what happened to `subject`, by whom, when (default: now)."""
+        return cls.objects.create(
+            **{cls.subject_field: subject},
+            code=code,
+            actor=actor,
+            created_at=at or timezone.now(),
+            note=note,
+            data=data,
+        )

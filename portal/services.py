@@ -1,6 +1,5 @@
 """Use cases of the portal shell: the only place here that writes."""
 
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -8,7 +7,6 @@ from django.utils.translation import gettext as _
 
 from portal.models import InboxMessage, StaffRelation, User
 from portal.notifications import notify
-from portal.roles import Role
 
 
 @transaction.atomic
@@ -30,11 +28,6 @@ def account_register(*, kind: User.Kind, password: str, **profile) -> User:
         email=False,
     )
     return user
-
-
-def staff_grant_role(*, user: User, role: Role) -> None:
-    group, _ = Group.objects.get_or_create(name=role.value)
-    user.groups.add(group)
 
 
 @transaction.atomic

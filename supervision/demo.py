@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from portal import workdays
 from portal.models import Department
-from supervision import services, sweep
 from supervision.models import Alert, Clock
+from supervision.services import alerts, clocks, sweep
 
 GREEN, YELLOW, RED, PAUSED = "green", "yellow", "red", "paused"
 
@@ -69,13 +69,13 @@ def seed(*, scale: int = 1, stdout=None) -> list:
         return []
     now = timezone.now()
     today = timezone.localdate(now)
-    codes = {c[2] for c in DEMO_CLOCKS} | {a[2] for a in DEMO_ALERTS}
-    departments = {d.code: d for d in Department.objects.filter(code__in=codes)}
+    codes = {row[2] for row in DEMO_CLOCKS} | {row[2] for row in DEMO_ALERTS}
+    departments = {unit.code: unit for unit in Department.objects.filter(code__in=codes)}
     for ref, label, code, light, limit in DEMO_CLOCKS:
         if code not in departments:
             continue
         start = _working_days_before(today, _elapsed_for(light, limit, today))
-        clock = services.clock_start(
+        clock = clocks.clock_start(
             kind="supervision.demo",
             subject_ref=ref,
             subject_label=label,
@@ -87,12 +87,12 @@ def seed(*, scale: int = 1, stdout=None) -> list:
             started_at=timezone.make_aware(datetime.datetime.combine(start, datetime.time(9))),
         )
         if light == PAUSED:
-            services.clock_pause(
+            clocks.clock_pause(
                 clock=clock, reason=Clock.PauseReason.EXPERT_REVIEW, actor=None, at=now
             )
     sweep.sweep_clocks(now=now)
     for kind, severity, code, ref, message in DEMO_ALERTS:
-        services.alert_raise(
+        alerts.alert_raise(
             kind=kind,
             severity=severity,
             department=departments.get(code),

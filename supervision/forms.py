@@ -25,9 +25,9 @@ class FilterForm(forms.Form):
     def __init__(self, *args, departments, kinds, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["department"].choices = [("", _("全部部门"))] + [
-            (d.pk, d.name) for d in departments
+            (department.pk, department.name) for department in departments
         ]
-        self.fields["kind"].choices = [("", _("全部类别"))] + [(k, k) for k in kinds]
+        self.fields["kind"].choices = [("", _("全部类别"))] + [(kind, kind) for kind in kinds]
 
     def clean(self):
         cleaned = super().clean()

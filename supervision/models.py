@@ -149,7 +149,7 @@ class Clock(models.Model):
 class ClockEvent(DomainEvent):
     """What people did to a clock: started, paused, resumed, extended, stopped.
 
-    Light changes are recorded by the notices they earn (see `supervision.sweep`).
+    Light changes are recorded by the notices they earn (see `supervision.services.sweep`).
     """
 
     class Code(models.TextChoices):
@@ -160,6 +160,7 @@ class ClockEvent(DomainEvent):
         EXTENDED = "extended", _("延长期限")
         STOPPED = "stopped", _("停止计时")
 
+    subject_field = "clock"
     clock = models.ForeignKey(Clock, on_delete=models.CASCADE, related_name="events")
 
     class Meta(DomainEvent.Meta):
@@ -228,6 +229,25 @@ class Notice(models.Model):
         """The document number, e.g. 督办〔2026〕第0042号."""
         prefix = {"urge": "催办", "supervision": "督办", "second_grade": "通报"}[self.level]
         return f"{prefix}〔{timezone.localtime(self.issued_at).year}〕第{self.pk:04d}号"
+
+
+class NoticeEvent(DomainEvent):
+    """What a department did with a notice: signed for it, answered it with its rectification.
+
+    The notice's issuance is the notice row itself (`issued_at`): the sweep issues notices with
+    one INSERT ... SELECT per level and writes no event rows.
+    """
+
+    class Code(models.TextChoices):
+        ACKNOWLEDGED = "acknowledged", _("签收")
+        REPLIED = "replied", _("反馈整改")
+
+    subject_field = "notice"
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="events")
+
+    class Meta(DomainEvent.Meta):
+        verbose_name = _("督办文书事件")
+        verbose_name_plural = _("督办文书事件")
 
 
 class Alert(models.Model):
@@ -321,3 +341,23 @@ class Alert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.message[:40]}"
+
+
+class AlertEvent(DomainEvent):
+    """What happened to an alert: raised by a pillar, acknowledged, closed with the action taken.
+
+    The sweep's overdue alerts are inserted set-based and have no `raised` row: their
+    `raised_at` is the moment the clock went red.
+    """
+
+    class Code(models.TextChoices):
+        RAISED = "raised", _("预警")
+        ACKNOWLEDGED = "acknowledged", _("知悉")
+        CLOSED = "closed", _("处置")
+
+    subject_field = "alert"
+    alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="events")
+
+    class Meta(DomainEvent.Meta):
+        verbose_name = _("预警事件")
+        verbose_name_plural = _("预警事件")

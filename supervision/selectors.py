@@ -126,9 +126,9 @@ def weekly_trend(user: User, filters: Filters) -> dict:
     return {
         "names": [_("按时办结"), _("超期办结"), _("督办文书")],
         "labels": [week.isoformat() for week in weeks],
-        "on_time": [by_week[w]["on_time"] for w in weeks],
-        "late": [by_week[w]["late"] for w in weeks],
-        "notices": [by_week[w]["notices"] for w in weeks],
+        "on_time": [by_week[week]["on_time"] for week in weeks],
+        "late": [by_week[week]["late"] for week in weeks],
+        "notices": [by_week[week]["notices"] for week in weeks],
     }
 
 

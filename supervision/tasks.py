@@ -2,8 +2,7 @@
 
 from celery import shared_task
 
-from supervision import notices, sweep
-from supervision.services import calendar_check
+from supervision.services import alerts, notices, sweep
 
 
 @shared_task(ignore_result=True)
@@ -19,4 +18,4 @@ def notify_notices() -> None:
 
 @shared_task(ignore_result=True)
 def check_calendar_years() -> None:
-    calendar_check()
+    alerts.calendar_check()

@@ -1,6 +1,5 @@
 """Supervision pages for discipline inspectors, leaders and department heads (staff only)."""
 
-import csv
 import datetime
 
 from django.contrib import messages
@@ -12,9 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.errors import DomainError
-from supervision import documents, permissions, selectors, services
+from portal.exports import table_response
+from supervision import permissions, selectors
 from supervision.forms import AlertCloseForm, FilterForm, MonthForm, NoticeReplyForm
 from supervision.models import OPEN_STATES, Alert, Clock
+from supervision.services import alerts as alert_services
+from supervision.services import documents
+from supervision.services import notices as notice_services
 
 
 def _require_dashboard(user) -> None:
@@ -118,11 +121,11 @@ def notice_detail(request, pk: int):
             raise Http404
         try:
             if request.POST.get("action") == "acknowledge":
-                services.notice_acknowledge(notice=notice, actor=request.user)
+                notice_services.notice_acknowledge(notice=notice, actor=request.user)
                 messages.success(request, _("已签收。"))
                 return redirect("supervision:notice", pk=notice.pk)
             if form.is_valid():
-                services.notice_reply(
+                notice_services.notice_reply(
                     notice=notice, actor=request.user, reply=form.cleaned_data["reply"]
                 )
                 messages.success(request, _("整改情况已反馈。"))
@@ -187,11 +190,11 @@ def alert_detail(request, pk: int):
             raise Http404
         try:
             if request.POST.get("action_type") == "acknowledge":
-                services.alert_acknowledge(alert=alert, actor=request.user)
+                alert_services.alert_acknowledge(alert=alert, actor=request.user)
                 messages.success(request, _("已知悉。"))
                 return redirect("supervision:alert", pk=alert.pk)
             if form.is_valid():
-                services.alert_close(
+                alert_services.alert_close(
                     alert=alert,
                     actor=request.user,
                     action=form.cleaned_data["action"],
@@ -232,25 +235,20 @@ def brief(request):
 def _brief_csv(data: dict) -> HttpResponse:
     month: datetime.date = data["month"]
     figures = data["figures"]
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="leader-brief-{month:%Y-%m}.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
-    writer = csv.writer(response)
-    writer.writerow([_("领导参阅"), f"{month:%Y-%m}"])
-    writer.writerow([_("新增办理时限"), figures["started"]])
-    writer.writerow([_("办结"), figures["finished"]])
-    writer.writerow([_("按时办结"), figures["on_time"]])
-    writer.writerow(
-        [
-            _("按时办结率（%）"),
-            figures["on_time_rate"] if figures["on_time_rate"] is not None else "—",
-        ]
-    )
-    writer.writerow([_("月末仍超期"), figures["open_red"]])
-    for level, count in figures["notices"].items():
-        writer.writerow([_("文书：%(level)s") % {"level": level}, count])
-    writer.writerow([])
-    writer.writerow([_("部门"), _("办结"), _("超期办结")])
-    for row in figures["departments"]:
-        writer.writerow([row["department__name"], row["done"], row["late"]])
-    return response
+    rate = figures["on_time_rate"]
+    rows = [
+        [_("领导参阅"), f"{month:%Y-%m}"],
+        [_("新增办理时限"), figures["started"]],
+        [_("办结"), figures["finished"]],
+        [_("按时办结"), figures["on_time"]],
+        [_("按时办结率（%）"), rate if rate is not None else "—"],
+        [_("月末仍超期"), figures["open_red"]],
+        *(
+            [_("文书：%(level)s") % {"level": level}, count]
+            for level, count in figures["notices"].items()
+        ),
+        [],
+        [_("部门"), _("办结"), _("超期办结")],
+        *([row["department__name"], row["done"], row["late"]] for row in figures["departments"]),
+    ]
+    return table_response(rows, fmt="csv", filename=f"leader-brief-{month:%Y-%m}")

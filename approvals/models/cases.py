@@ -3,6 +3,10 @@
 "外网受理、内网办理、外网反馈": the citizen files and follows the case on the public site, staff
 handle it in the workbench. `CaseEvent` is the citizen-visible timeline ("全程留痕"); history
 records which fields changed and who changed them.
+
+Not an area of its own: the case and its timeline are written by every area (applying creates
+and submits it, handling moves it, ratings add to its timeline), so they live in this shared
+module; what only one area writes lives in that area's module (`applying`, `handling`).
 """
 
 from django.conf import settings
@@ -203,129 +207,6 @@ class Case(models.Model):
         return [user for user in (self.applicant, self.agent) if user is not None]
 
 
-class CaseTask(models.Model):
-    """One department's share of the current step; a joint step has one per department."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("待办")
-        ACTIVE = "active", _("办理中")
-        SIGNED = "signed", _("已签署")
-        RETURNED = "returned", _("已退回")
-        CANCELLED = "cancelled", _("已取消")
-
-    case = models.ForeignKey(
-        Case, verbose_name=_("办件"), on_delete=models.CASCADE, related_name="tasks"
-    )
-    step = models.ForeignKey(
-        "approvals.ProcessStep", verbose_name=_("环节"), on_delete=models.PROTECT, related_name="+"
-    )
-    department = models.ForeignKey(
-        "portal.Department", verbose_name=_("承办部门"), on_delete=models.PROTECT, related_name="+"
-    )
-    status = models.CharField(
-        _("状态"), max_length=10, choices=Status.choices, default=Status.ACTIVE, db_index=True
-    )
-    opinion = models.TextField(_("办理意见"), blank=True)
-    signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("办理人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    signed_at = models.DateTimeField(_("办理时间"), null=True, blank=True)
-    clock = models.ForeignKey(
-        "supervision.Clock",
-        verbose_name=_("环节时限"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["case_id", "created_at", "id"]
-        verbose_name = _("办理任务")
-        verbose_name_plural = _("办理任务")
-        indexes = [models.Index(fields=["department", "status"])]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["case", "step", "department"],
-                condition=Q(status__in=["pending", "active"]),
-                name="approvals_task_one_open_per_department",
-            ),
-            models.CheckConstraint(
-                condition=~Q(status__in=["signed", "returned", "cancelled"])
-                | Q(signed_at__isnull=False),
-                name="approvals_task_done_has_time",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.case} · {self.step.name} · {self.department}"
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in (self.Status.PENDING, self.Status.ACTIVE)
-
-
-class CaseMaterial(models.Model):
-    """An uploaded application material, named after the catalogue material it answers."""
-
-    case = models.ForeignKey(
-        Case, verbose_name=_("办件"), on_delete=models.CASCADE, related_name="materials"
-    )
-    name = models.CharField(_("材料名称"), max_length=200)
-    file = models.FileField(_("文件"), upload_to="approvals/materials/%Y/%m/")
-    original_name = models.CharField(_("原文件名"), max_length=255)
-    content_type = models.CharField(_("文件类型"), max_length=120)
-    size = models.PositiveIntegerField(_("大小（字节）"))
-    uploaded_at = models.DateTimeField(_("上传时间"), default=timezone.now)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("上传人"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-
-    class Meta:
-        ordering = ["case_id", "uploaded_at", "id"]
-        verbose_name = _("申请材料")
-        verbose_name_plural = _("申请材料")
-
-    def __str__(self) -> str:
-        return f"{self.name}（{self.original_name}）"
-
-
-class MaterialNotice(models.Model):
-    """一次性告知: the one notice listing every missing material; at most one per case."""
-
-    case = models.OneToOneField(
-        Case, verbose_name=_("办件"), on_delete=models.CASCADE, related_name="material_notice"
-    )
-    missing = models.JSONField(_("需补正材料"), default=list)
-    note = models.TextField(_("补正说明"), blank=True)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("告知人"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    sent_at = models.DateTimeField(_("告知时间"), default=timezone.now)
-    supplied_at = models.DateTimeField(_("补正时间"), null=True, blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("一次性告知")
-        verbose_name_plural = _("一次性告知")
-
-    def __str__(self) -> str:
-        return f"{self.case} {self.sent_at:%Y-%m-%d}"
-
-
 class CaseEvent(DomainEvent):
     """The citizen timeline of a case: one row per state change, in the domain's words."""
 
@@ -358,6 +239,7 @@ class CaseEvent(DomainEvent):
     DRAFT_CODES = (Code.DRAFT_SAVED, Code.MATERIAL_ADDED, Code.MATERIAL_REMOVED)
 
     code = models.CharField(_("事件"), max_length=40, choices=Code.choices)
+    subject_field = "case"
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
 
     class Meta(DomainEvent.Meta):

@@ -200,6 +200,7 @@ class RatingEvent(DomainEvent):
         APPEAL_UPHELD = "appeal_upheld", _("申诉成立")
         APPEAL_REJECTED = "appeal_rejected", _("申诉不成立")
 
+    subject_field = "rating"
     rating = models.ForeignKey(Rating, on_delete=models.CASCADE, related_name="events")
 
     class Meta(DomainEvent.Meta):

@@ -7,27 +7,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from approvals import transitions
-from approvals.models import Case, CaseMaterial, Process
-from approvals.services.common import (
+from approvals.models import Case, CaseEvent, CaseMaterial, CaseTask, Process
+from approvals.services.cases import (
     ACCEPTANCE_CLOCK,
-    E,
-    S,
-    T,
-    acceptance_limit,
+    CASE_LOCK_RELATED,
     close_open_tasks,
-    event,
-    first_step,
-    lock,
-    now_or,
     open_step,
     staff_url,
     stop_clock,
     tell_applicant,
 )
+from approvals.transitions.cases import CASE_MOVES
 from disclosure.models import CatalogueItem
 from portal.audit import acting_as
 from portal.errors import DomainError
+from portal.locking import lock
 from portal.models import User
 from portal.roles import Role
 from portal.uploads import strip_image_metadata
@@ -36,6 +30,7 @@ from supervision.models import Clock
 
 
 def _active_process(item: CatalogueItem) -> Process:
+    """Return the item's process in force, or refuse: the item is not open for applications."""
     if item.status != CatalogueItem.Status.PUBLISHED:
         raise DomainError(
             _(
@@ -49,11 +44,13 @@ def _active_process(item: CatalogueItem) -> Process:
 
 
 def _check_follower(actor: User, case: Case) -> None:
+    """Refuse anyone but the applicant and the agent who filed the case."""
     if actor is None or actor.pk not in (case.applicant_id, case.agent_id):
         raise DomainError(_("只有申请人或其代办员可以办理本申请。"))
 
 
 def _identity_of(user: User) -> tuple[str, str, str]:
+    """Return the applicant's name, ID number (or credit code) and mobile, from the profile."""
     if user.kind == User.Kind.ENTERPRISE:
         return user.organization_name or user.display_name, user.credit_code, user.mobile
     return user.real_name or user.display_name, user.resident_id, user.mobile
@@ -79,7 +76,7 @@ def case_start_draft(*, actor: User, item: CatalogueItem, on_behalf_of: User | N
     item = CatalogueItem.objects.get(pk=item.pk)
     process = _active_process(item)
     existing = Case.objects.filter(
-        applicant=applicant, agent=agent, item=item, status=S.DRAFT
+        applicant=applicant, agent=agent, item=item, status=Case.Status.DRAFT
     ).first()
     if existing is not None:
         return existing
@@ -96,31 +93,31 @@ def case_start_draft(*, actor: User, item: CatalogueItem, on_behalf_of: User | N
             applicant_mobile=mobile,
             department=accept.departments.order_by("pk").first() if accept else item.department,
         )
-    event(case, E.CREATED, actor=actor)
+    CaseEvent.record(case, CaseEvent.Code.CREATED, actor=actor)
     return case
 
 
 @transaction.atomic
 def case_save_draft(*, actor: User, case: Case, form_data: dict) -> Case:
     """Keep what the applicant typed so far."""
-    case = lock(case)
+    case = lock(case, related=CASE_LOCK_RELATED)
     _check_follower(actor, case)
-    transitions.check(case, "save_draft")
+    CASE_MOVES.check(case, "save_draft")
     if not isinstance(form_data, dict):
         raise DomainError(_("申请内容格式不正确。"))
     case.form_data = form_data
     with acting_as(actor):
         case.save()
-    event(case, E.DRAFT_SAVED, actor=actor)
+    CaseEvent.record(case, CaseEvent.Code.DRAFT_SAVED, actor=actor)
     return case
 
 
 @transaction.atomic
 def case_add_material(*, actor: User, case: Case, name: str, upload) -> CaseMaterial:
     """Attach one material (the form has checked the upload with `check_upload`)."""
-    case = lock(case)
+    case = lock(case, related=CASE_LOCK_RELATED)
     _check_follower(actor, case)
-    transitions.check(case, "add_material")
+    CASE_MOVES.check(case, "add_material")
     names = set(case.item.materials.values_list("name", flat=True))
     if name not in names:
         raise DomainError(_("“%(name)s”不是本事项要求的申请材料。") % {"name": name})
@@ -136,29 +133,32 @@ def case_add_material(*, actor: User, case: Case, name: str, upload) -> CaseMate
     )
     material.file.save(upload.name, clean, save=False)
     material.save()
-    event(case, E.MATERIAL_ADDED, actor=actor, note=name, material=material.pk)
+    CaseEvent.record(
+        case, CaseEvent.Code.MATERIAL_ADDED, actor=actor, note=name, material=material.pk
+    )
     return material
 
 
 @transaction.atomic
 def case_remove_material(*, actor: User, case: Case, material: CaseMaterial) -> None:
     """Remove a material from a draft, or one supplied after the notice."""
-    case = lock(case)
+    case = lock(case, related=CASE_LOCK_RELATED)
     _check_follower(actor, case)
-    transitions.check(case, "remove_material")
+    CASE_MOVES.check(case, "remove_material")
     if material.case_id != case.pk:
         raise DomainError(_("该材料不属于本申请。"))
-    if case.status == S.AWAITING_MATERIALS:
+    if case.status == Case.Status.AWAITING_MATERIALS:
         notice = case.material_notice
         if material.uploaded_at < notice.sent_at:
             raise DomainError(_("已提交的材料不能删除，只能删除补正时新上传的材料。"))
     name, file = material.name, material.file
     material.delete()
     transaction.on_commit(lambda: file.delete(save=False))
-    event(case, E.MATERIAL_REMOVED, actor=actor, note=name)
+    CaseEvent.record(case, CaseEvent.Code.MATERIAL_REMOVED, actor=actor, note=name)
 
 
 def _missing_required(case: Case) -> list[str]:
+    """Return the names of the item's required materials the case has no upload for."""
     uploaded = set(case.materials.values_list("name", flat=True))
     required = case.item.materials.filter(is_required=True).values_list("name", flat=True)
     return [name for name in required if name not in uploaded]
@@ -167,10 +167,10 @@ def _missing_required(case: Case) -> list[str]:
 @transaction.atomic
 def case_submit(*, actor: User, case: Case, at=None) -> Case:
     """Submit the application: it gets its number and query code and the 5 WD acceptance clock."""
-    at = now_or(at)
-    case = lock(case)
+    at = at or timezone.now()
+    case = lock(case, related=CASE_LOCK_RELATED)
     _check_follower(actor, case)
-    transitions.check(case, "submit")
+    CASE_MOVES.check(case, "submit")
     process = case.process
     if process.status != Process.Status.ACTIVE:
         process = _active_process(case.item)
@@ -184,7 +184,7 @@ def case_submit(*, actor: User, case: Case, at=None) -> Case:
     if not case.applicant_name or not case.applicant_mobile:
         raise DomainError(_("请在个人资料中填写姓名和手机号码后再提交。"))
     case.process = process
-    case.status, case.submitted_at = S.SUBMITTED, at
+    case.status, case.submitted_at = Case.Status.SUBMITTED, at
     case.query_code = f"{secrets.randbelow(10**6):06d}"
     # The number comes from the primary key: unique and race-free without a counter row.
     case.number = f"{settings.APPROVALS_NUMBER_PREFIX}{timezone.localtime(at):%Y%m%d}{case.pk:05d}"
@@ -196,14 +196,16 @@ def case_submit(*, actor: User, case: Case, at=None) -> Case:
             subject_url=staff_url(case),
             department=case.department,
             responsible=None,
-            limit=acceptance_limit(),
+            # 行政许可法 Art 32: the one-time notice is due within 5 WD of receipt.
+            limit=settings.APPROVALS_ACCEPTANCE_DAYS,
             unit=Clock.Unit.WORKDAYS,
             started_at=at,
         )
         # The accept task runs on the acceptance clock (受理时限).
-        open_step(case, first_step(case), at, clock=case.acceptance_clock)
+        accept_step = case.process.steps.order_by("order").first()
+        open_step(case, accept_step, at, clock=case.acceptance_clock)
         case.save()
-    event(case, E.SUBMITTED, actor=actor, at=at)
+    CaseEvent.record(case, CaseEvent.Code.SUBMITTED, actor=actor, at=at)
     tell_applicant(
         case,
         _("申请已提交"),
@@ -216,10 +218,10 @@ def case_submit(*, actor: User, case: Case, at=None) -> Case:
 @transaction.atomic
 def case_supply_materials(*, actor: User, case: Case, at=None) -> Case:
     """补正: every material the notice listed is uploaded; the acceptance clock counts anew."""
-    at = now_or(at)
-    case = lock(case)
+    at = at or timezone.now()
+    case = lock(case, related=CASE_LOCK_RELATED)
     _check_follower(actor, case)
-    transitions.check(case, "supply")
+    CASE_MOVES.check(case, "supply")
     notice = case.material_notice
     supplied = set(
         case.materials.filter(uploaded_at__gte=notice.sent_at).values_list("name", flat=True)
@@ -233,28 +235,28 @@ def case_supply_materials(*, actor: User, case: Case, at=None) -> Case:
     with acting_as(actor):
         notice.supplied_at = at
         notice.save()
-        case.status = S.SUBMITTED
+        case.status = Case.Status.SUBMITTED
         case.save()
     supervision.clock_restart(clock=case.acceptance_clock, actor=actor, at=at)
-    event(case, E.SUPPLIED, actor=actor, at=at)
+    CaseEvent.record(case, CaseEvent.Code.SUPPLIED, actor=actor, at=at)
     return case
 
 
 @transaction.atomic
 def case_withdraw(*, actor: User, case: Case, reason: str) -> Case:
     """The applicant withdraws before a decision; every clock stops."""
-    case = lock(case)
+    case = lock(case, related=CASE_LOCK_RELATED)
     _check_follower(actor, case)
-    transitions.check(case, "withdraw")
+    CASE_MOVES.check(case, "withdraw")
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("请填写撤回理由。"))
     at = timezone.now()
     with acting_as(actor):
-        close_open_tasks(case, status=T.CANCELLED, actor=actor, at=at)
+        close_open_tasks(case, status=CaseTask.Status.CANCELLED, actor=actor, at=at)
         stop_clock(case.clock, actor, at)
         stop_clock(case.acceptance_clock, actor, at)
-        case.status, case.current_step = S.WITHDRAWN, None
+        case.status, case.current_step = Case.Status.WITHDRAWN, None
         case.save()
-    event(case, E.WITHDRAWN, actor=actor, note=reason)
+    CaseEvent.record(case, CaseEvent.Code.WITHDRAWN, actor=actor, note=reason)
     return case

@@ -10,18 +10,17 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from approvals import permissions
 from approvals.models import Process, ProcessStep
+from approvals.permissions.processes import can_define_processes
 from disclosure.models import CatalogueItem
 from portal.audit import acting_as
 from portal.errors import DomainError
+from portal.locking import lock
 from portal.models import Department, User
-
-K = ProcessStep.Kind
 
 
 def _check_admin(actor: User) -> None:
-    if not permissions.can_define_processes(actor):
+    if not can_define_processes(actor):
         raise DomainError(_("只有管理员可以维护审批流程。"))
 
 
@@ -36,7 +35,7 @@ def process_create(
 ) -> Process:
     """Draft the next version of an item's process, copying the steps of `copy_from` if given."""
     _check_admin(actor)
-    CatalogueItem.objects.select_for_update().get(pk=item.pk)
+    lock(item)
     if item.processes.filter(status=Process.Status.DRAFT).exists():
         raise DomainError(_("该事项已有一个草稿版本，请先编辑或启用它。"))
     version = (item.processes.aggregate(top=Max("version"))["top"] or 0) + 1
@@ -72,14 +71,14 @@ def _clean_step(
     risk_level: int,
     control_measure: str,
 ) -> dict:
-    if kind not in K.values:
+    if kind not in ProcessStep.Kind.values:
         raise DomainError(_("请选择环节类型。"))
     name = (name or "").strip()
     if not name:
         raise DomainError(_("请填写环节名称。"))
     if not departments:
         raise DomainError(_("每个环节至少要有一个承办部门。"))
-    if len(departments) > 1 and kind != K.REVIEW:
+    if len(departments) > 1 and kind != ProcessStep.Kind.REVIEW:
         raise DomainError(_("只有审查环节可以由多个部门联审联批。"))
     if not 1 <= int(limit_workdays) <= 60:
         raise DomainError(_("环节时限应为 1 至 60 个工作日。"))
@@ -111,7 +110,7 @@ def process_add_step(
 ) -> ProcessStep:
     """Append a step to a draft version."""
     _check_admin(actor)
-    process = Process.objects.select_for_update().get(pk=process.pk)
+    process = lock(process)
     _check_draft(process)
     fields = _clean_step(
         kind=kind,
@@ -132,7 +131,7 @@ def process_add_step(
 def process_remove_step(*, actor: User, step: ProcessStep) -> None:
     """Remove a step from a draft; the later steps move up."""
     _check_admin(actor)
-    process = Process.objects.select_for_update().get(pk=step.process_id)
+    process = lock(Process(pk=step.process_id))
     _check_draft(process)
     with acting_as(actor):
         step.delete()
@@ -145,11 +144,16 @@ def process_remove_step(*, actor: User, step: ProcessStep) -> None:
 def validate_steps(steps: list[ProcessStep]) -> None:
     """A process runs 受理 → 审查… → 决定 → 办结: one accept first, one decide, one finish last."""
     kinds = [step.kind for step in steps]
-    if len(steps) < 3 or kinds[0] != K.ACCEPT or kinds[-1] != K.FINISH:
+    accept, decide, finish = (
+        ProcessStep.Kind.ACCEPT,
+        ProcessStep.Kind.DECIDE,
+        ProcessStep.Kind.FINISH,
+    )
+    if len(steps) < 3 or kinds[0] != accept or kinds[-1] != finish:
         raise DomainError(_("流程必须以“受理”环节开始、以“办结”环节结束，中间至少有“决定”环节。"))
-    if kinds.count(K.ACCEPT) != 1 or kinds.count(K.FINISH) != 1 or kinds.count(K.DECIDE) != 1:
+    if kinds.count(accept) != 1 or kinds.count(finish) != 1 or kinds.count(decide) != 1:
         raise DomainError(_("流程必须恰好有一个受理、一个决定和一个办结环节。"))
-    if kinds[-2] != K.DECIDE:
+    if kinds[-2] != decide:
         raise DomainError(_("“决定”环节必须紧接在“办结”环节之前。"))
     # The finish step's clock is the delivery clock of 行政许可法 Art 44.
     if steps[-1].limit_workdays > settings.APPROVALS_DELIVERY_DAYS:
@@ -166,7 +170,7 @@ def validate_steps(steps: list[ProcessStep]) -> None:
 def process_activate(*, actor: User, process: Process) -> Process:
     """Put a draft version in force; the active version retires (its running cases keep it)."""
     _check_admin(actor)
-    process = Process.objects.select_for_update().get(pk=process.pk)
+    process = lock(process)
     _check_draft(process)
     steps = list(process.steps.order_by("order").prefetch_related("departments"))
     validate_steps(steps)
@@ -194,7 +198,7 @@ def process_activate(*, actor: User, process: Process) -> Process:
 def process_retire(*, actor: User, process: Process) -> Process:
     """Take a version out of force without a successor: no new applications until one is active."""
     _check_admin(actor)
-    process = Process.objects.select_for_update().get(pk=process.pk)
+    process = lock(process)
     if process.status != Process.Status.ACTIVE:
         raise DomainError(_("只有启用中的流程版本可以停用。"))
     with acting_as(actor):

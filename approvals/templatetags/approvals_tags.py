@@ -7,8 +7,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from approvals import selectors
 from approvals.models import Case
+from approvals.selectors import handling as handling_selectors
+from approvals.selectors import processes as process_selectors
 
 register = template.Library()
 
@@ -32,8 +33,8 @@ STATUS_STYLE = {
 @register.inclusion_tag("approvals/_partials/process_chart.html")
 def process_chart(item) -> dict:
     """The item's process in force as boxes and arrows; nothing when it has none."""
-    process = selectors.active_process(item)
-    rows = selectors.process_steps(process) if process else []
+    process = process_selectors.active_process(item)
+    rows = process_selectors.process_steps(process) if process else []
     return {
         "process": process,
         "steps": [
@@ -87,7 +88,7 @@ def queue_rows(rows) -> list:
 @register.simple_tag
 def approvals_workbench(user):
     """The workbench card's figures, or None for users with no approvals work."""
-    return selectors.workbench(user)
+    return handling_selectors.workbench(user)
 
 
 @register.filter

@@ -205,6 +205,7 @@ class CatalogueEvent(DomainEvent):
         WITHDRAWN = "withdrawn", _("撤回")
         REVISED = "revised", _("开始修订")
 
+    subject_field = "item"
     item = models.ForeignKey(
         CatalogueItem, on_delete=models.CASCADE, related_name="events", verbose_name=_("事项")
     )

@@ -203,6 +203,7 @@ class ArticleEvent(DomainEvent):
         WITHDRAWN = "withdrawn", _("撤回")
         REVISED = "revised", _("开始修订")
 
+    subject_field = "article"
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="events", verbose_name=_("公开信息")
     )

@@ -266,6 +266,7 @@ class RequestEvent(DomainEvent):
         ANSWERED = "answered", _("作出答复")
 
     code = models.CharField(_("事件"), max_length=40, choices=Code.choices)
+    subject_field = "request"
     request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="events")
 
     class Meta(DomainEvent.Meta):

@@ -1,9 +1,9 @@
 """The site-wide search index (全网信息检索): one row per findable catalogue item or article.
 
-Rows are written only through `disclosure.search.search_index_upsert/remove`. On PostgreSQL the
+Rows are written only through `disclosure.services.search.search_index_upsert/remove`. On PostgreSQL the
 `search_vector` column holds the jieba tokens as a tsvector (title weighted A, body B) with a GIN
 index, and the title has a pg_trgm GIN index for fuzzy matches; both indexes and the extension are
-created by a post-migrate step (`disclosure.search.ensure_postgres_indexes`), so the single
+created by a post-migrate step (`disclosure.services.search.ensure_postgres_indexes`), so the single
 generated migration stays valid on SQLite, where the column is plain text and stays empty.
 """
 

@@ -2,8 +2,8 @@
 
 from django import template
 
-from disclosure import catalogue_permissions as permissions
 from disclosure.models import CatalogueItem
+from disclosure.permissions import catalogue as permissions
 
 register = template.Library()
 

@@ -2,9 +2,10 @@
 
 from django import template
 
-from disclosure import columns_permissions as permissions
-from disclosure import columns_selectors, reporting_permissions
 from disclosure.models import Article, InfoReport
+from disclosure.permissions import columns as permissions
+from disclosure.permissions import reporting as reporting_permissions
+from disclosure.selectors import columns as columns_selectors
 
 register = template.Library()
 

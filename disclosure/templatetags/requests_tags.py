@@ -2,8 +2,8 @@
 
 from django import template
 
-from disclosure import requests_permissions as permissions
-from disclosure import requests_selectors as selectors
+from disclosure.permissions import requests as permissions
+from disclosure.selectors import requests as selectors
 
 register = template.Library()
 

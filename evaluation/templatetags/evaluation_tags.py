@@ -1,7 +1,7 @@
 from django import template
 
 from evaluation import permissions
-from evaluation.models import Vote, Warning
+from evaluation.models import RatingWarning, Vote
 
 register = template.Library()
 
@@ -13,8 +13,8 @@ def evaluation_workbench(user) -> dict | None:
     if permissions.can_moderate_reasons(user):
         data["pending"] = Vote.objects.filter(reason_status=Vote.ReasonStatus.PENDING).count()
     if permissions.can_view_warnings(user):
-        data["open_warnings"] = Warning.objects.exclude(alert__status="closed").count()
-    return data if any(v is not None for v in data.values()) else None
+        data["open_warnings"] = RatingWarning.objects.exclude(alert__status="closed").count()
+    return data if any(count is not None for count in data.values()) else None
 
 
 @register.simple_tag

@@ -1,17 +1,15 @@
-from petitions.models.catalog import Category, LimitUnit, RoutingRule
-from petitions.models.complaints import (
-    Attachment,
-    Complaint,
-    ComplaintEvent,
-    ExtensionRequest,
-    LeaderInstruction,
-    Rating,
-    Reply,
-    ReturnVisit,
-    ReviewRequest,
+"""The models of every area, imported here for Django: routing, complaints (by phase), identity."""
+
+from petitions.models.complaints.access import (
+    ComplaintGroupObjectPermission,
+    ComplaintUserObjectPermission,
 )
-from petitions.models.guardian import ComplaintGroupObjectPermission, ComplaintUserObjectPermission
+from petitions.models.complaints.complaint import Attachment, Complaint, LeaderInstruction
+from petitions.models.complaints.events import ComplaintEvent
+from petitions.models.complaints.handling import ExtensionRequest, Rating, Reply, ReturnVisit
+from petitions.models.complaints.reviews import ReviewRequest
 from petitions.models.identity import ComplainantIdentity, IdentityAccess
+from petitions.models.routing import Category, LimitUnit, RoutingRule
 
 __all__ = [
     "Attachment",

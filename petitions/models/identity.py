@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from petitions.models.complaints import Complaint
+from petitions.models.complaints.complaint import Complaint
 
 
 class ComplainantIdentity(models.Model):

@@ -3,8 +3,10 @@
 from django import template
 from django.utils import timezone
 
-from petitions import permissions, redaction, selectors
 from petitions.models import Complaint
+from petitions.permissions import complaints as complaint_permissions
+from petitions.selectors import complaints as complaint_selectors
+from petitions.services import moderation
 
 register = template.Library()
 
@@ -22,7 +24,7 @@ STATUS_STYLE = {
 @register.filter
 def redact(text: str) -> str:
     """Mask ID numbers, mobiles and e-mail addresses in text shown to the public."""
-    return redaction.redact(text)
+    return moderation.redact(text)
 
 
 @register.inclusion_tag("petitions/_partials/status.html")
@@ -33,13 +35,13 @@ def complaint_status(complaint):
 @register.simple_tag
 def petitions_home():
     """The latest public replies and this year's figures, for the home page section."""
-    _rows, total = selectors.figures(year=timezone.localdate().year)
-    return {"latest": list(selectors.public_board()[:5]), "total": total}
+    _rows, total = complaint_selectors.figures(year=timezone.localdate().year)
+    return {"latest": list(complaint_selectors.public_board()[:5]), "total": total}
 
 
 @register.simple_tag
 def petitions_account(user):
-    return list(selectors.complaints_of_account(user)[:5])
+    return list(complaint_selectors.complaints_of_account(user)[:5])
 
 
 @register.simple_tag
@@ -48,10 +50,10 @@ def petitions_workbench(user):
     if not user.is_authenticated or user.kind != "staff":
         return None
     return {
-        "dispatch": list(selectors.dispatch_queue(user)[:10]),
-        "visits": list(selectors.return_visit_queue(user)[:10]),
-        "instructions": list(selectors.instruction_queue(user)[:10]),
-        "department": list(selectors.department_queue(user)[:10]),
-        "reviews": list(selectors.pending_reviews(user)[:10]),
-        "is_office": permissions.can_dispatch(user),
+        "dispatch": list(complaint_selectors.dispatch_queue(user)[:10]),
+        "visits": list(complaint_selectors.return_visit_queue(user)[:10]),
+        "instructions": list(complaint_selectors.instruction_queue(user)[:10]),
+        "department": list(complaint_selectors.department_queue(user)[:10]),
+        "reviews": list(complaint_selectors.pending_reviews(user)[:10]),
+        "is_office": complaint_permissions.can_dispatch(user),
     }

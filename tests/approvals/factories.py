@@ -12,8 +12,13 @@ import factory
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from approvals import services
 from approvals.models import Case, Process, ProcessStep
+from approvals.services.applying import case_add_material, case_start_draft, case_submit
+from approvals.services.handling.acceptance import case_accept
+from approvals.services.handling.decision import case_decide
+from approvals.services.handling.fees import case_set_fee
+from approvals.services.handling.finish import case_finish
+from approvals.services.handling.steps import task_pass
 from portal.models import Department, User
 from portal.roles import Role
 from tests.disclosure.factories import CatalogueItemFactory
@@ -142,16 +147,14 @@ class CaseFactory(factory.django.DjangoModelFactory):
         actor = agent or applicant
         # A case submitted at `at` was drafted then too: its whole timeline lies in the past.
         with time_machine.travel(at, tick=False) if at else contextlib.nullcontext():
-            case = services.case_start_draft(
+            case = case_start_draft(
                 actor=actor, item=item, on_behalf_of=applicant if agent else None
             )
             for material in item.materials.filter(is_required=True):
-                services.case_add_material(
-                    actor=actor, case=case, name=material.name, upload=pdf_upload()
-                )
+                case_add_material(actor=actor, case=case, name=material.name, upload=pdf_upload())
             if stage == "draft":
                 return Case.objects.get(pk=case.pk)
-            case = services.case_submit(actor=actor, case=case, at=at)
+            case = case_submit(actor=actor, case=case, at=at)
         return advance(case, stage, decision=decision)
 
 
@@ -161,14 +164,14 @@ def advance(case: Case, stage: str, *, decision: str = Case.Decision.APPROVE) ->
     done = STAGES.index("submitted")
     target = STAGES.index(stage)
     if target > done:
-        services.case_accept(actor=home.clerk, case=case)
+        case_accept(actor=home.clerk, case=case)
     if target > STAGES.index("in_progress"):
         case.refresh_from_db()
         while case.current_step.kind == ProcessStep.Kind.REVIEW:
             for task in case.tasks.filter(status="active").select_related("department"):
-                services.task_pass(actor=team(task.department).reviewer, task=task, opinion="同意")
+                task_pass(actor=team(task.department).reviewer, task=task, opinion="同意")
             case.refresh_from_db()
-        services.case_decide(
+        case_decide(
             actor=home.head,
             case=case,
             decision=decision,
@@ -177,8 +180,8 @@ def advance(case: Case, stage: str, *, decision: str = Case.Decision.APPROVE) ->
     if target > STAGES.index("decided"):
         case.refresh_from_db()
         if not case.item.is_free:
-            services.case_set_fee(actor=home.clerk, case=case, amount=case.item.fee)
-        services.case_finish(actor=home.clerk, case=case, delivery_note="电子证照已推送")
+            case_set_fee(actor=home.clerk, case=case, amount=case.item.fee)
+        case_finish(actor=home.clerk, case=case, delivery_note="电子证照已推送")
     return Case.objects.get(pk=case.pk)
 
 

@@ -1,8 +1,9 @@
 import pytest
 
 from approvals import demo
+from approvals.demo import processes as demo_processes
 from approvals.models import Case, Process
-from disclosure import demo_catalogue
+from disclosure.demo import catalogue as demo_catalogue
 from portal import demo as portal_demo
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +16,7 @@ def test_the_demo_has_joint_and_risky_processes_and_cases_in_every_state():
     demo.seed(scale=1)
 
     active = Process.objects.filter(status="active")
-    assert active.count() == len(demo.PROCESSES)
+    assert active.count() == len(demo_processes.PROCESSES)
     assert any(p.is_joint for p in active)
     assert active.filter(steps__risk_level=1).exists()
     statuses = set(Case.objects.values_list("status", flat=True))

@@ -7,16 +7,14 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from approvals import ratings_services
 from approvals.models import Rating, RatingEvent, RectificationTicket
+from approvals.services import ratings as ratings_services
 from portal.errors import DomainError
 from portal.roles import Role
 from tests.approvals.factories import CaseFactory
 from tests.factories import StaffFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-E = RatingEvent.Code
 
 
 def _race(*calls):
@@ -53,7 +51,7 @@ def test_applicant_and_agent_rating_at_once_rate_once(process, citizen):
     )
     assert sorted(outcomes) == ["ok", "refused"]
     assert Rating.objects.filter(case=case).count() == 1
-    assert RatingEvent.objects.filter(code=E.RATED).count() == 1
+    assert RatingEvent.objects.filter(code=RatingEvent.Code.RATED).count() == 1
 
 
 def test_two_staff_answering_one_ticket_answer_once(process, citizen, crew):
@@ -72,4 +70,4 @@ def test_two_staff_answering_one_ticket_answer_once(process, citizen, crew):
         )
 
     assert sorted(_race(answer(crew.clerk), answer(second))) == ["ok", "refused"]
-    assert RatingEvent.objects.filter(code=E.TICKET_ANSWERED).count() == 1
+    assert RatingEvent.objects.filter(code=RatingEvent.Code.TICKET_ANSWERED).count() == 1

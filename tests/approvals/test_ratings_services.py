@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from approvals import ratings_services
 from approvals.models import CaseEvent, Rating, RatingAppeal, RatingEvent, RectificationTicket
+from approvals.services import ratings as ratings_services
 from portal.errors import DomainError
 from portal.models import InboxMessage
 from portal.roles import Role
@@ -15,8 +15,6 @@ from tests.approvals.factories import CaseFactory
 from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
-
-E = RatingEvent.Code
 
 
 @pytest.fixture
@@ -42,7 +40,7 @@ def answer(ticket, actor, **overrides):
 def test_good_rating_writes_one_event_and_no_ticket(finished):
     rating = rate(finished, Rating.Level.SATISFIED)
     assert rating.department == finished.department
-    assert list(rating.events.values_list("code", flat=True)) == [E.RATED]
+    assert list(rating.events.values_list("code", flat=True)) == [RatingEvent.Code.RATED]
     assert finished.events.filter(code=CaseEvent.Code.RATED).count() == 1
     assert not RectificationTicket.objects.exists()
 
@@ -89,7 +87,10 @@ def test_bad_rating_opens_a_ticket_on_a_workday_clock_and_tells_the_unit(finishe
     assert ticket.clock.kind == ratings_services.RECTIFICATION_CLOCK
     assert ticket.clock.unit == Clock.Unit.WORKDAYS and ticket.clock.limit == 5
     assert InboxMessage.objects.filter(recipient=crew.head, subject="差评整改工单").exists()
-    assert list(rating.events.values_list("code", flat=True)) == [E.RATED, E.TICKET_OPENED]
+    assert list(rating.events.values_list("code", flat=True)) == [
+        RatingEvent.Code.RATED,
+        RatingEvent.Code.TICKET_OPENED,
+    ]
 
 
 def test_answer_stops_the_clock_and_cannot_be_given_twice(finished, crew):

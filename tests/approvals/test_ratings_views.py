@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from approvals import ratings_services
 from approvals.models import Rating, RatingAppeal, RectificationTicket
+from approvals.services import ratings as ratings_services
 from portal.models import InboxMessage
 from portal.roles import Role
 from tests.approvals.factories import CaseFactory

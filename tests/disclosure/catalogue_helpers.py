@@ -1,6 +1,6 @@
 """People and items the catalogue tests share."""
 
-from disclosure import catalogue_services as services
+from disclosure.services.catalogue import publishing
 from portal.models import User
 from portal.roles import Role
 from tests.disclosure.factories import CatalogueItemFactory
@@ -29,5 +29,5 @@ def published_item(*, drafter=None, reviewer=None, **fields):
     drafter = drafter or admin("drafter_admin")
     reviewer = reviewer or admin("reviewer_admin")
     item = CatalogueItemFactory(**fields)
-    services.item_submit(actor=drafter, item=item)
-    return services.item_publish(actor=reviewer, item=item)
+    publishing.item_submit(actor=drafter, item=item)
+    return publishing.item_publish(actor=reviewer, item=item)

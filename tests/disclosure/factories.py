@@ -1,10 +1,23 @@
-"""Factories of the disclosure pillar; each part appends its own."""
+"""Factories and helpers of the disclosure pillar, one section per area."""
+
+import datetime
 
 import factory
 from django.utils import timezone
 
-from disclosure.models import CatalogueItem, CatalogueMaterial
-from tests.factories import DepartmentFactory
+from disclosure.models import (
+    Article,
+    CatalogueItem,
+    CatalogueMaterial,
+    Column,
+    InfoReport,
+    InformationRequest,
+)
+from disclosure.services import columns as columns_services
+from disclosure.services.requests.receipt import ApplicantData, request_file
+from portal.models import User
+from portal.roles import Role
+from tests.factories import CitizenFactory, DepartmentFactory, StaffFactory
 
 # --- Catalogue -----------------------------------------------------------------------------------
 
@@ -47,3 +60,94 @@ class CatalogueMaterialFactory(factory.django.DjangoModelFactory):
     item = factory.SubFactory(CatalogueItemFactory, materials=[])
     name = factory.Sequence(lambda n: f"材料{n}")
     order = factory.Sequence(lambda n: n)
+
+
+# --- Columns and information reporting -----------------------------------------------------------
+
+
+class ColumnFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Column
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"测试栏目{n}")
+    slug = factory.Sequence(lambda n: f"column-{n}")
+    department = factory.SubFactory(DepartmentFactory)
+    update_interval_days = 30
+    order = factory.Sequence(lambda n: n)
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A draft article; take it through the services to publish it (see `published_article`)."""
+
+    class Meta:
+        model = Article
+
+    column = factory.SubFactory(ColumnFactory)
+    department = factory.SelfAttribute("column.department")
+    title = factory.Sequence(lambda n: f"关于测试工作的通知（{n}号）")
+    body = "为做好有关工作，现将有关事项通知如下。"
+    created_at = factory.LazyFunction(timezone.now)
+    changed_at = factory.SelfAttribute("created_at")
+
+
+class InfoReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InfoReport
+
+    department = factory.SubFactory(DepartmentFactory)
+    submitted_by = factory.SubFactory(
+        StaffFactory, department=factory.SelfAttribute("..department")
+    )
+    title = factory.Sequence(lambda n: f"我镇开展测试工作（{n}）")
+    body = "近日，我镇组织开展了测试工作，取得了良好效果。"
+
+
+def admin(username="col_admin") -> User:
+    existing = User.objects.filter(username=username).first()
+    return existing or StaffFactory(username=username, roles=[Role.ADMIN], real_name="管理员丙")
+
+
+def published_article(*, drafter=None, reviewer=None, at=None, **fields) -> Article:
+    """An article taken through the real workflow: drafted, submitted, published."""
+    article = ArticleFactory(**fields)
+    columns_services.article_submit(actor=drafter or admin("col_drafter"), article=article)
+    return columns_services.article_publish(
+        actor=reviewer or admin("col_reviewer"), article=article, now=at
+    )
+
+
+# --- Requests (依申请公开) ----------------------------------------------------------------------------
+
+
+def at(text: str) -> datetime.datetime:
+    """An aware Beijing-time moment from 'YYYY-MM-DD HH:MM'."""
+    return timezone.make_aware(datetime.datetime.fromisoformat(text))
+
+
+def office_department():
+    return DepartmentFactory(code="gov-office", name="县政府办公室")
+
+
+def office_clerk(**kwargs):
+    return StaffFactory(roles=[Role.WINDOW_CLERK], department=office_department(), **kwargs)
+
+
+def office_head(**kwargs):
+    return StaffFactory(roles=[Role.DEPARTMENT_HEAD], department=office_department(), **kwargs)
+
+
+def file_request(
+    applicant=None, *, received="2026-11-02 10:00", description="请公开2026年本县财政预算执行情况。"
+) -> InformationRequest:
+    """A request received at `received` (a Monday by default), its clock running."""
+    office_department()
+    applicant = applicant or CitizenFactory()
+    return request_file(
+        applicant=applicant,
+        data=ApplicantData(
+            name=applicant.real_name or "申请人", phone=applicant.mobile or "13900000000"
+        ),
+        description=description,
+        at=at(received) if isinstance(received, str) else received,
+    )

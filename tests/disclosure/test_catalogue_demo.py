@@ -1,6 +1,6 @@
 import pytest
 
-from disclosure import demo_catalogue
+from disclosure.demo import catalogue as demo_catalogue
 from disclosure.models import CatalogueItem, SearchEntry
 from portal import demo as portal_demo
 

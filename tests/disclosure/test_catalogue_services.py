@@ -2,8 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from disclosure import catalogue_services as services
 from disclosure.models import CatalogueEvent, CatalogueItem, CatalogueItemVersion, SearchEntry
+from disclosure.services.catalogue import drafting, publishing
 from portal.errors import DomainError
 from portal.models import InboxMessage
 from tests.disclosure.catalogue_helpers import admin, head, market, published_item
@@ -11,7 +11,6 @@ from tests.disclosure.factories import CatalogueItemFactory
 from tests.factories import DepartmentFactory
 
 pytestmark = pytest.mark.django_db
-S = CatalogueItem.Status
 
 
 def _new_item(department, **fields):
@@ -28,21 +27,21 @@ def _new_item(department, **fields):
 
 def test_department_head_drafts_an_item_of_their_department():
     dept = market()
-    item = services.item_save_draft(
-        actor=head(dept), item=_new_item(dept), materials=[services.MaterialData("申请书")]
+    item = drafting.item_save_draft(
+        actor=head(dept), item=_new_item(dept), materials=[drafting.MaterialData("申请书")]
     )
 
-    assert item.status == S.DRAFT
+    assert item.status == CatalogueItem.Status.DRAFT
     assert [m.name for m in item.materials.all()] == ["申请书"]
     assert item.events.get().code == CatalogueEvent.Code.CREATED
 
 
 def test_department_head_cannot_draft_for_another_department():
     with pytest.raises(DomainError):
-        services.item_save_draft(
+        drafting.item_save_draft(
             actor=head(market()),
             item=_new_item(DepartmentFactory()),
-            materials=[services.MaterialData("申请书")],
+            materials=[drafting.MaterialData("申请书")],
         )
     assert not CatalogueItem.objects.exists()
 
@@ -50,24 +49,24 @@ def test_department_head_cannot_draft_for_another_department():
 def test_a_fee_needs_its_legal_standard():
     dept = market()
     with pytest.raises(DomainError, match="收费标准"):
-        services.item_save_draft(
+        drafting.item_save_draft(
             actor=admin(),
             item=_new_item(dept, fee=Decimal("50")),
-            materials=[services.MaterialData("申请书")],
+            materials=[drafting.MaterialData("申请书")],
         )
 
 
 def test_submitting_needs_materials():
     item = CatalogueItemFactory(materials=[])
     with pytest.raises(DomainError, match="申请材料"):
-        services.item_submit(actor=admin(), item=item)
+        publishing.item_submit(actor=admin(), item=item)
     item.refresh_from_db()
-    assert item.status == S.DRAFT
+    assert item.status == CatalogueItem.Status.DRAFT
 
 
 def test_submission_tells_the_other_admins():
     drafter, reviewer = admin("a1"), admin("a2")
-    services.item_submit(actor=drafter, item=CatalogueItemFactory())
+    publishing.item_submit(actor=drafter, item=CatalogueItemFactory())
 
     assert InboxMessage.objects.filter(recipient=reviewer, subject="目录事项待审核").exists()
     assert not InboxMessage.objects.filter(recipient=drafter).exists()
@@ -75,24 +74,24 @@ def test_submission_tells_the_other_admins():
 
 def test_the_submitter_cannot_publish_their_own_item():
     user = admin()
-    item = services.item_submit(actor=user, item=CatalogueItemFactory())
+    item = publishing.item_submit(actor=user, item=CatalogueItemFactory())
     with pytest.raises(DomainError, match="另一位管理员"):
-        services.item_publish(actor=user, item=item)
+        publishing.item_publish(actor=user, item=item)
     item.refresh_from_db()
-    assert item.status == S.REVIEW
+    assert item.status == CatalogueItem.Status.REVIEW
 
 
 def test_a_department_head_cannot_publish():
     dept = market()
-    item = services.item_submit(actor=admin(), item=CatalogueItemFactory(department=dept))
+    item = publishing.item_submit(actor=admin(), item=CatalogueItemFactory(department=dept))
     with pytest.raises(DomainError):
-        services.item_publish(actor=head(dept), item=item)
+        publishing.item_publish(actor=head(dept), item=item)
 
 
 def test_publishing_keeps_a_version_and_indexes_the_item():
     item = published_item(name="食品经营许可")
 
-    assert item.status == S.PUBLISHED and item.version == 1 and item.published_at
+    assert item.status == CatalogueItem.Status.PUBLISHED and item.version == 1 and item.published_at
     version = CatalogueItemVersion.objects.get(item=item)
     assert version.snapshot["name"] == "食品经营许可"
     assert version.snapshot["materials"][0]["name"] == "申请书"
@@ -103,26 +102,28 @@ def test_publishing_keeps_a_version_and_indexes_the_item():
 
 def test_a_draft_cannot_be_published_directly():
     with pytest.raises(DomainError, match="待审核"):
-        services.item_publish(actor=admin(), item=CatalogueItemFactory())
+        publishing.item_publish(actor=admin(), item=CatalogueItemFactory())
 
 
 def test_returning_needs_a_note_and_tells_the_submitter():
     drafter, reviewer = admin("a1"), admin("a2")
-    item = services.item_submit(actor=drafter, item=CatalogueItemFactory())
+    item = publishing.item_submit(actor=drafter, item=CatalogueItemFactory())
     with pytest.raises(DomainError):
-        services.item_return(actor=reviewer, item=item, note="  ")
+        publishing.item_return(actor=reviewer, item=item, note="  ")
 
-    item = services.item_return(actor=reviewer, item=item, note="请补充设定依据的条款号")
+    item = publishing.item_return(actor=reviewer, item=item, note="请补充设定依据的条款号")
 
-    assert item.status == S.DRAFT and item.review_note == "请补充设定依据的条款号"
+    assert (
+        item.status == CatalogueItem.Status.DRAFT and item.review_note == "请补充设定依据的条款号"
+    )
     assert InboxMessage.objects.filter(recipient=drafter, subject="目录事项被退回修改").exists()
 
 
 def test_a_withdrawn_item_stays_in_the_index_marked_withdrawn():
     item = published_item()
-    item = services.item_withdraw(actor=admin("a3"), item=item, reason="职权已调整")
+    item = publishing.item_withdraw(actor=admin("a3"), item=item, reason="职权已调整")
 
-    assert item.status == S.WITHDRAWN and item.withdrawn_at
+    assert item.status == CatalogueItem.Status.WITHDRAWN and item.withdrawn_at
     assert item in CatalogueItem.objects.findable()
     assert SearchEntry.objects.get(kind="item", object_id=item.pk).is_withdrawn
 
@@ -130,20 +131,20 @@ def test_a_withdrawn_item_stays_in_the_index_marked_withdrawn():
 def test_withdrawing_needs_a_reason():
     item = published_item()
     with pytest.raises(DomainError, match="撤回理由"):
-        services.item_withdraw(actor=admin("a3"), item=item, reason="")
+        publishing.item_withdraw(actor=admin("a3"), item=item, reason="")
 
 
 def test_a_revision_leaves_the_catalogue_until_republished_as_version_two():
     drafter, reviewer = admin("a1"), admin("a2")
     item = published_item(drafter=drafter, reviewer=reviewer)
-    item = services.item_revise(actor=drafter, item=item)
-    assert item.status == S.DRAFT
+    item = publishing.item_revise(actor=drafter, item=item)
+    assert item.status == CatalogueItem.Status.DRAFT
     assert not SearchEntry.objects.filter(object_id=item.pk).exists()
 
     item.time_limit_days = 5
-    services.item_save_draft(actor=drafter, item=item, materials=[services.MaterialData("申请书")])
-    services.item_submit(actor=drafter, item=item)
-    item = services.item_publish(actor=reviewer, item=item)
+    drafting.item_save_draft(actor=drafter, item=item, materials=[drafting.MaterialData("申请书")])
+    publishing.item_submit(actor=drafter, item=item)
+    item = publishing.item_publish(actor=reviewer, item=item)
 
     assert item.version == 2
     assert list(item.versions.values_list("number", "snapshot__time_limit_days")) == [
@@ -157,8 +158,8 @@ def test_a_published_item_cannot_be_edited_without_a_revision():
     item = published_item()
     item.name = "改名"
     with pytest.raises(DomainError, match="修订"):
-        services.item_save_draft(
-            actor=admin("a9"), item=item, materials=[services.MaterialData("申请书")]
+        drafting.item_save_draft(
+            actor=admin("a9"), item=item, materials=[drafting.MaterialData("申请书")]
         )
     item.refresh_from_db()
     assert item.name != "改名"
@@ -166,11 +167,11 @@ def test_a_published_item_cannot_be_edited_without_a_revision():
 
 def test_the_code_of_a_once_published_item_cannot_change():
     drafter = admin("a1")
-    item = services.item_revise(actor=drafter, item=published_item(drafter=drafter))
+    item = publishing.item_revise(actor=drafter, item=published_item(drafter=drafter))
     item.code = "new-code"
     with pytest.raises(DomainError, match="编码"):
-        services.item_save_draft(
-            actor=drafter, item=item, materials=[services.MaterialData("申请书")]
+        drafting.item_save_draft(
+            actor=drafter, item=item, materials=[drafting.MaterialData("申请书")]
         )
 
 

@@ -1,15 +1,14 @@
 import pytest
 from django.urls import reverse
 
-from disclosure import catalogue_services as services
 from disclosure.models import CatalogueItem
+from disclosure.services.catalogue import publishing
 from portal.templatetags import portal_tags
 from tests.disclosure.catalogue_helpers import admin, head, market, published_item
 from tests.disclosure.factories import CatalogueItemFactory
 from tests.factories import CitizenFactory, DepartmentFactory
 
 pytestmark = pytest.mark.django_db
-S = CatalogueItem.Status
 LIST = "/disclosure/catalogue/"
 
 
@@ -19,7 +18,7 @@ LIST = "/disclosure/catalogue/"
 def test_the_catalogue_lists_published_and_marked_withdrawn_items_but_no_drafts(client):
     published_item(name="食品经营许可")
     gone = published_item(name="旧的许可事项")
-    services.item_withdraw(actor=admin("w"), item=gone, reason="取消")
+    publishing.item_withdraw(actor=admin("w"), item=gone, reason="取消")
     CatalogueItemFactory(name="尚未发布的草稿")
 
     page = client.get(LIST).content.decode()
@@ -94,7 +93,7 @@ def test_item_detail_shows_the_fee_and_its_standard(client):
 
 
 def test_a_withdrawn_item_page_says_so(client):
-    item = services.item_withdraw(actor=admin("w"), item=published_item(), reason="取消")
+    item = publishing.item_withdraw(actor=admin("w"), item=published_item(), reason="取消")
 
     page = client.get(item.get_absolute_url()).content.decode()
 
@@ -153,12 +152,12 @@ def test_a_department_head_drafts_and_submits_through_the_pages(client):
 
     response = client.post("/disclosure/staff/catalogue/new/", _draft_post(dept))
     item = CatalogueItem.objects.get(code="market-002")
-    assert response.status_code == 302 and item.status == S.DRAFT
+    assert response.status_code == 302 and item.status == CatalogueItem.Status.DRAFT
     assert list(item.materials.values_list("name", flat=True)) == ["登记申请书"]
 
     client.post(reverse("disclosure:staff_catalogue_act", args=[item.pk, "submit"]))
     item.refresh_from_db()
-    assert item.status == S.REVIEW
+    assert item.status == CatalogueItem.Status.REVIEW
 
 
 def test_a_draft_without_materials_is_refused_with_a_message(client):
@@ -186,18 +185,18 @@ def test_a_department_head_sees_only_their_department(client):
 
 
 def test_an_admin_publishes_an_item_someone_else_submitted(client):
-    item = services.item_submit(actor=admin("a1"), item=CatalogueItemFactory())
+    item = publishing.item_submit(actor=admin("a1"), item=CatalogueItemFactory())
     client.force_login(admin("a2"))
 
     client.post(reverse("disclosure:staff_catalogue_act", args=[item.pk, "publish"]))
 
     item.refresh_from_db()
-    assert item.status == S.PUBLISHED
+    assert item.status == CatalogueItem.Status.PUBLISHED
 
 
 def test_publishing_ones_own_submission_shows_the_reason(client):
     user = admin("a1")
-    item = services.item_submit(actor=user, item=CatalogueItemFactory())
+    item = publishing.item_submit(actor=user, item=CatalogueItemFactory())
     client.force_login(user)
 
     response = client.post(
@@ -206,7 +205,7 @@ def test_publishing_ones_own_submission_shows_the_reason(client):
 
     assert "另一位管理员" in response.content.decode()
     item.refresh_from_db()
-    assert item.status == S.REVIEW
+    assert item.status == CatalogueItem.Status.REVIEW
 
 
 def test_an_unknown_action_is_404(client):
@@ -250,7 +249,7 @@ def test_a_new_publication_shows_at_once_despite_the_page_cache(client):
 
 
 def test_the_workbench_shows_items_waiting_for_review_to_an_admin(client):
-    services.item_submit(actor=admin("a1"), item=CatalogueItemFactory())
+    publishing.item_submit(actor=admin("a1"), item=CatalogueItemFactory())
     client.force_login(admin("a2"))
 
     page = client.get("/workbench/").content.decode()

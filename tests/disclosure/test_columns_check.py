@@ -6,11 +6,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from disclosure import columns_services as services
+from disclosure.services import columns as services
 from disclosure.tasks import check_disclosure_columns
 from portal import workdays
 from supervision.models import Alert
-from tests.disclosure.factories_columns import (
+from tests.disclosure.factories import (
     ArticleFactory,
     ColumnFactory,
     admin,

@@ -1,9 +1,9 @@
 import pytest
 from django.utils import timezone
 
-from disclosure import demo_columns
+from disclosure.demo import columns as demo_columns
 from disclosure.models import Article, Column, InfoReport, SearchEntry
-from disclosure.reporting_selectors import monthly_ranking
+from disclosure.selectors.reporting import monthly_ranking
 from portal import demo as portal_demo
 
 pytestmark = pytest.mark.django_db

@@ -4,13 +4,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from disclosure import columns_services as services
-from disclosure.columns_selectors import published_counts_by_column
 from disclosure.models import Article, ArticleEvent, Column, SearchEntry
+from disclosure.selectors.columns import published_counts_by_column
+from disclosure.services import columns as services
 from portal.errors import DomainError
 from portal.models import InboxMessage
 from portal.roles import Role
-from tests.disclosure.factories_columns import (
+from tests.disclosure.factories import (
     ArticleFactory,
     ColumnFactory,
     admin,
@@ -19,7 +19,6 @@ from tests.disclosure.factories_columns import (
 from tests.factories import DepartmentFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
-S = Article.Status
 
 
 def test_a_department_member_drafts_for_their_own_department_only():
@@ -29,7 +28,7 @@ def test_a_department_member_drafts_for_their_own_department_only():
     mine = services.article_save_draft(
         actor=clerk, article=Article(column=column, department=finance, title="预算", body="正文")
     )
-    assert mine.status == S.DRAFT and mine.drafted_by == clerk
+    assert mine.status == Article.Status.DRAFT and mine.drafted_by == clerk
 
     other = DepartmentFactory(code="civil")
     with pytest.raises(DomainError, match="不能为该单位"):
@@ -43,7 +42,7 @@ def test_publishing_makes_the_article_public_searchable_and_updates_the_column()
     article = published_article(title="2026年县级财政预算公开")
     column = Column.objects.get(pk=article.column_id)
 
-    assert article.status == S.PUBLISHED and article.version == 1
+    assert article.status == Article.Status.PUBLISHED and article.version == 1
     assert article.first_published_at == article.published_at
     assert column.published_count == 1 and column.last_published_at == article.published_at
     entry = SearchEntry.objects.get(kind="article", object_id=article.pk)
@@ -60,7 +59,7 @@ def test_the_submitter_cannot_publish_their_own_article():
     services.article_submit(actor=reviewer, article=article)
     with pytest.raises(DomainError, match="另一位管理员"):
         services.article_publish(actor=reviewer, article=article)
-    assert Article.objects.get(pk=article.pk).status == S.REVIEW
+    assert Article.objects.get(pk=article.pk).status == Article.Status.REVIEW
 
 
 def test_a_department_member_cannot_publish():
@@ -74,11 +73,11 @@ def test_a_department_member_cannot_publish():
 @pytest.mark.parametrize(
     ("status", "move", "message"),
     [
-        (S.DRAFT, "publish", "只有待审核的信息可以发布"),
-        (S.DRAFT, "withdraw", "只有已发布的信息可以撤回"),
-        (S.REVIEW, "submit", "只有草稿可以提交审核"),
-        (S.PUBLISHED, "return", "只有待审核的信息可以退回"),
-        (S.WITHDRAWN, "publish", "只有待审核的信息可以发布"),
+        (Article.Status.DRAFT, "publish", "只有待审核的信息可以发布"),
+        (Article.Status.DRAFT, "withdraw", "只有已发布的信息可以撤回"),
+        (Article.Status.REVIEW, "submit", "只有草稿可以提交审核"),
+        (Article.Status.PUBLISHED, "return", "只有待审核的信息可以退回"),
+        (Article.Status.WITHDRAWN, "publish", "只有待审核的信息可以发布"),
     ],
 )
 def test_every_illegal_move_is_refused_with_a_message(status, move, message):
@@ -104,7 +103,7 @@ def test_returning_needs_a_note_and_tells_the_submitter():
         services.article_return(actor=admin("r"), article=article, note=" ")
     services.article_return(actor=admin("r"), article=article, note="请补充附件")
     article.refresh_from_db()
-    assert article.status == S.DRAFT and article.review_note == "请补充附件"
+    assert article.status == Article.Status.DRAFT and article.review_note == "请补充附件"
     assert InboxMessage.objects.filter(recipient=drafter, subject="公开信息被退回修改").exists()
 
 
@@ -114,7 +113,7 @@ def test_withdrawing_takes_the_article_off_search_and_the_column_count():
         services.article_withdraw(actor=admin("r"), article=article, reason="")
     services.article_withdraw(actor=admin("r"), article=article, reason="内容已过时")
 
-    assert Article.objects.get(pk=article.pk).status == S.WITHDRAWN
+    assert Article.objects.get(pk=article.pk).status == Article.Status.WITHDRAWN
     assert not SearchEntry.objects.filter(kind="article", object_id=article.pk).exists()
     assert Column.objects.get(pk=article.column_id).published_count == 0
     assert ArticleEvent.objects.filter(
@@ -130,7 +129,7 @@ def test_revising_restarts_the_publication_clock_and_keeps_every_version():
     services.article_save_draft(actor=admin("r"), article=article)
 
     article.refresh_from_db()
-    assert article.status == S.DRAFT and article.changed_at > before
+    assert article.status == Article.Status.DRAFT and article.changed_at > before
     assert not SearchEntry.objects.filter(kind="article", object_id=article.pk).exists()
     titles = set(article.history.values_list("title", flat=True))
     assert {"第一版", "第二版"} <= titles

@@ -5,10 +5,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from disclosure import columns_services as services
 from disclosure.models import Article
+from disclosure.services import columns as services
 from portal.roles import Role
-from tests.disclosure.factories_columns import (
+from tests.disclosure.factories import (
     ArticleFactory,
     ColumnFactory,
     admin,
@@ -17,7 +17,6 @@ from tests.disclosure.factories_columns import (
 from tests.factories import CitizenFactory, DepartmentFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
-S = Article.Status
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -138,11 +137,11 @@ def test_a_department_member_drafts_with_an_attachment_and_an_admin_publishes(cl
     article = Article.objects.get()
     assert response.status_code == 302 and article.attachments.count() == 1
     client.post(reverse("disclosure:staff_article_act", args=[article.pk, "submit"]))
-    assert Article.objects.get().status == S.REVIEW
+    assert Article.objects.get().status == Article.Status.REVIEW
 
     client.force_login(admin("reviewer"))
     client.post(reverse("disclosure:staff_article_act", args=[article.pk, "publish"]))
-    assert Article.objects.get().status == S.PUBLISHED
+    assert Article.objects.get().status == Article.Status.PUBLISHED
     assert "2026年县级预算" in client.get("/disclosure/columns/budget/").content.decode()
 
 

@@ -1,10 +1,11 @@
 import pytest
 import time_machine
 
-from disclosure import annual_report, demo_requests
+from disclosure.demo import requests as demo_requests
 from disclosure.models import InformationRequest
+from disclosure.selectors.reporting import annual_report
 from portal import demo as portal_demo
-from tests.disclosure.factories_requests import at
+from tests.disclosure.factories import at
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +29,6 @@ def test_last_years_demo_requests_fill_the_annual_report():
     portal_demo.seed()
     demo_requests.seed(scale=1)
 
-    report = annual_report.build(2025)
+    report = annual_report(2025)
     assert report.received == 3
     assert report.balanced and report.carried_forward == 1

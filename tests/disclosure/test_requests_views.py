@@ -5,11 +5,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from disclosure import requests_services as services
 from disclosure.models import InformationRequest
+from disclosure.services.requests.answer import request_answer
+from disclosure.services.requests.extension import request_extend
+from disclosure.services.requests.supplement import request_supplement_notice
 from portal.models import InboxMessage
 from portal.roles import Role
-from tests.disclosure.factories_requests import (
+from tests.disclosure.factories import (
     at,
     file_request,
     office_clerk,
@@ -28,7 +30,7 @@ def _detail(request):
 
 
 def _answer(request, clerk, **kwargs):
-    return services.request_answer(
+    return request_answer(
         actor=clerk,
         request=request,
         reply_type="disclosed",
@@ -111,7 +113,7 @@ def test_staff_cannot_file_and_anonymous_users_are_sent_to_log_in(client):
 
 def test_the_applicant_follows_every_step_and_reads_the_answer(client):
     request = file_request(received="2026-11-02 10:00")
-    services.request_extend(
+    request_extend(
         actor=office_head(),
         request=request,
         days=10,
@@ -161,7 +163,7 @@ def test_strangers_get_404_on_someone_elses_request(client):
 
 def test_the_applicant_supplies_the_supplement_online(client):
     request = file_request(received=None)
-    services.request_supplement_notice(actor=office_clerk(), request=request, text="请写明年度。")
+    request_supplement_notice(actor=office_clerk(), request=request, text="请写明年度。")
     client.force_login(request.applicant)
     assert "请写明年度" in client.get(_detail(request)).content.decode()
     response = client.post(
@@ -176,7 +178,7 @@ def test_the_applicant_supplies_the_supplement_online(client):
 
 def test_an_empty_supplement_changes_nothing(client):
     request = file_request(received=None)
-    services.request_supplement_notice(actor=office_clerk(), request=request, text="请写明年度。")
+    request_supplement_notice(actor=office_clerk(), request=request, text="请写明年度。")
     client.force_login(request.applicant)
     response = client.post(
         reverse("disclosure:request_supplement", args=[request.number]), {"text": ""}

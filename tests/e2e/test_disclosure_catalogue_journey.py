@@ -5,10 +5,10 @@ an article, an admin publishes both through the staff pages, and a citizen finds
 import pytest
 from playwright.sync_api import expect
 
-from disclosure import catalogue_io
 from disclosure.models import Article, CatalogueItem
+from disclosure.services.catalogue import table
 from portal.roles import Role
-from tests.disclosure.factories_columns import ColumnFactory
+from tests.disclosure.factories import ColumnFactory
 from tests.factories import DepartmentFactory, StaffFactory
 
 pytestmark = pytest.mark.e2e
@@ -81,7 +81,7 @@ def test_an_admin_publishes_an_item_and_an_article_and_a_citizen_finds_and_reads
 
     # A spreadsheet with a bad row imports nothing and names the row, the column and the reason.
     site.go("/disclosure/staff/catalogue/import/")
-    header = ",".join(str(label) for _c, label in catalogue_io.COLUMNS)
+    header = ",".join(str(label) for _c, label in table.COLUMNS)
     rows = [
         "market-e2e-002,个体工商户设立登记,行政许可,market,,,,申请书,3,0,,,,",
         "market-e2e-003,药品零售许可,行政审批,market,,,,申请书,20,0,,,,",

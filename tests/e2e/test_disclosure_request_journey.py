@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from disclosure.models import InformationRequest
-from tests.disclosure.factories_requests import office_clerk, office_head
+from tests.disclosure.factories import office_clerk, office_head
 from tests.factories import CitizenFactory
 
 pytestmark = pytest.mark.e2e

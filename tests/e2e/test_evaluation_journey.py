@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from evaluation import services
+from evaluation.services import votes as vote_services
 from portal.roles import Role
 from tests.evaluation.factories import RatedPersonFactory
 from tests.factories import CitizenFactory, DepartmentFactory, StaffFactory
@@ -16,7 +16,7 @@ def test_dissatisfied_vote_raises_a_warning_the_inspector_closes(site, transacti
         name="周办事", position="登记股股长", department=DepartmentFactory(name="县市场监管局")
     )
     for _ in range(9):
-        services.vote_cast(
+        vote_services.vote_cast(
             person=person,
             voter=CitizenFactory(),
             attitude="dissatisfied",

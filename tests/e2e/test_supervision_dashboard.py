@@ -7,7 +7,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from portal.roles import Role
-from supervision import sweep
+from supervision.services import sweep
 from tests.factories import DepartmentFactory, StaffFactory
 from tests.supervision.factories import start_clock
 

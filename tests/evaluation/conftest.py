@@ -2,8 +2,8 @@ from datetime import datetime
 
 import pytest
 
-from evaluation import services
-from evaluation.periods import BEIJING
+from evaluation.models import BEIJING
+from evaluation.services import votes as vote_services
 from tests.evaluation.factories import RatedPersonFactory
 from tests.factories import CitizenFactory
 
@@ -22,7 +22,7 @@ def vote_dissatisfied():
     """Cast `n` dissatisfied votes by fresh citizens at the given moments (or now)."""
 
     def cast(person, at=None, voter=None):
-        return services.vote_cast(
+        return vote_services.vote_cast(
             person=person,
             voter=voter or CitizenFactory(),
             attitude="dissatisfied",

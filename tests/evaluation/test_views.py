@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from evaluation import services
-from evaluation.models import RatedPerson, Vote, VoteEvent, Warning
+from evaluation.models import RatedPerson, RatingWarning, Vote, VoteEvent
+from evaluation.services import votes as vote_services
 from portal.roles import Role
 from tests.evaluation.factories import RatedPersonFactory
 from tests.factories import CitizenFactory, DepartmentFactory, StaffFactory
@@ -107,7 +107,7 @@ def test_anonymous_voting_can_be_switched_off(client, person, settings):
 
 
 def test_reasons_are_public_only_after_moderation(client, person):
-    vote = services.vote_cast(
+    vote = vote_services.vote_cast(
         person=person, voter=CitizenFactory(), reason="态度生硬", **DISSATISFIED
     )
     assert "态度生硬" not in client.get(person.get_absolute_url()).content.decode()
@@ -127,15 +127,15 @@ def test_staff_pages_are_not_found_for_citizens(client):
 
 def test_warning_page_shows_tier_action_and_bases(client, person):
     for _ in range(10):
-        services.vote_cast(person=person, voter=CitizenFactory(), reason="慢", **DISSATISFIED)
-    warning = Warning.objects.get()
+        vote_services.vote_cast(person=person, voter=CitizenFactory(), reason="慢", **DISSATISFIED)
+    warning = RatingWarning.objects.get()
     client.force_login(StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR]))
     text = client.get(warning.get_absolute_url()).content.decode()
     assert "三级预警" in text and "效能告诫" in text and "月度" in text
 
 
 def test_statistics_and_exports(client, person):
-    services.vote_cast(person=person, voter=CitizenFactory(), reason="慢", **DISSATISFIED)
+    vote_services.vote_cast(person=person, voter=CitizenFactory(), reason="慢", **DISSATISFIED)
     client.force_login(StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR]))
     assert person.name in client.get(reverse("evaluation:staff_statistics")).content.decode()
     csv = client.get(reverse("evaluation:staff_export")).content.decode("utf-8-sig")
@@ -161,7 +161,9 @@ def test_an_impossible_period_falls_back_to_the_current_one(client, query):
 
 
 def test_daily_review_lists_todays_votes(client, person):
-    services.vote_cast(person=person, voter=CitizenFactory(), reason="效率太低", **DISSATISFIED)
+    vote_services.vote_cast(
+        person=person, voter=CitizenFactory(), reason="效率太低", **DISSATISFIED
+    )
     client.force_login(StaffFactory(roles=[Role.ADMIN]))
     assert "效率太低" in client.get(reverse("evaluation:staff_review")).content.decode()
 
@@ -219,7 +221,7 @@ def test_photo_is_re_encoded_without_metadata_and_served(client):
 
 
 def test_workbench_section_shows_counts(client, person):
-    services.vote_cast(person=person, voter=CitizenFactory(), reason="慢", **DISSATISFIED)
+    vote_services.vote_cast(person=person, voter=CitizenFactory(), reason="慢", **DISSATISFIED)
     from django.template import Context, Template
 
     html = Template('{% include "evaluation/_sections/workbench.html" %}').render(
@@ -232,7 +234,9 @@ def test_staff_lists_keep_their_query_count(client, django_assert_max_num_querie
     people = RatedPersonFactory.create_batch(3)
     for person in people:
         for _ in range(10):
-            services.vote_cast(person=person, voter=CitizenFactory(), reason="慢", **DISSATISFIED)
+            vote_services.vote_cast(
+                person=person, voter=CitizenFactory(), reason="慢", **DISSATISFIED
+            )
     admin = StaffFactory(roles=[Role.ADMIN, Role.DISCIPLINE_INSPECTOR])
     client.force_login(admin)
     for name in ("staff_warnings", "staff_moderation", "staff_review", "staff_statistics"):

@@ -1,8 +1,9 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from petitions import services
 from petitions.models import Complaint
+from petitions.services.complaints import filing as filing_services
+from petitions.services.complaints import handling as handling_services
 from portal.roles import Role
 from tests.factories import CitizenFactory, DepartmentFactory, StaffFactory
 from tests.petitions.factories import CategoryFactory, RoutingRuleFactory
@@ -75,11 +76,11 @@ def file_complaint(hotline_department, operator):
     def _file(*, category, account=None, anonymous=True, identity=None, **fields):
         fields.setdefault("title", "超市销售过期食品")
         fields.setdefault("content", "城南超市货架上有过期酸奶。")
-        complaint, code = services.complaint_file(
+        complaint, code = filing_services.complaint_file(
             actor=None,
             category=category,
             is_anonymous=anonymous,
-            identity=identity or services.IdentityData(phone="13911112222"),
+            identity=identity or filing_services.IdentityData(phone="13911112222"),
             account=account,
             contact_method=Complaint.Contact.SMS,
             **fields,
@@ -98,11 +99,13 @@ def dispatched(file_complaint, routed_category):
 
 @pytest.fixture
 def handling(dispatched, clerk):
-    return services.complaint_sign(actor=clerk, complaint=dispatched)
+    return handling_services.complaint_sign(actor=clerk, complaint=dispatched)
 
 
 @pytest.fixture
 def replied(handling, clerk):
-    services.complaint_reply(actor=clerk, complaint=handling, content="已责令下架并立案查处。")
+    handling_services.complaint_reply(
+        actor=clerk, complaint=handling, content="已责令下架并立案查处。"
+    )
     handling.refresh_from_db()
     return handling

@@ -2,8 +2,8 @@ import datetime
 
 from django.utils import timezone
 
-from supervision import services
 from supervision.models import Clock
+from supervision.services import clocks as clock_services
 from tests.factories import DepartmentFactory
 
 
@@ -21,7 +21,7 @@ def start_clock(
     kind="test.case",
     ref="T-1",
 ):
-    return services.clock_start(
+    return clock_services.clock_start(
         kind=kind,
         subject_ref=ref,
         subject_label=f"测试事项 {ref}",

@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 
 from portal.roles import Role
-from supervision import services, sweep
 from supervision.models import Alert, Notice
+from supervision.services import sweep
 from tests.factories import CitizenFactory, DepartmentFactory, StaffFactory
 from tests.supervision.factories import at, start_clock
 
@@ -128,29 +128,6 @@ def test_a_head_cannot_close_alerts(client, county):
     assert alert.status == "open"
 
 
-def test_alert_raise_is_idempotent_on_its_key():
-    first = services.alert_raise(
-        kind="fee_anomaly",
-        severity="warning",
-        department=None,
-        subject_ref="A",
-        subject_url="",
-        message="m",
-        dedup_key="k",
-    )
-    again = services.alert_raise(
-        kind="fee_anomaly",
-        severity="warning",
-        department=None,
-        subject_ref="A",
-        subject_url="",
-        message="m",
-        dedup_key="k",
-    )
-    assert first == again
-    assert Alert.objects.count() == 1
-
-
 def test_the_leader_brief_downloads_the_months_figures(client, county):
     client.force_login(StaffFactory(roles=[Role.LEADER]))
     page = client.get(reverse("supervision:brief") + "?month=2026-10")
@@ -163,13 +140,6 @@ def test_the_leader_brief_downloads_the_months_figures(client, county):
 def test_a_bad_month_falls_back_to_this_month(client):
     client.force_login(StaffFactory(roles=[Role.LEADER]))
     assert client.get(reverse("supervision:brief") + "?month=not-a-month").status_code == 200
-
-
-def test_calendar_check_raises_one_alert_per_missing_year():
-    services.calendar_check()
-    services.calendar_check()
-    assert Alert.objects.filter(kind="calendar_missing").count() >= 1
-    assert Alert.objects.filter(kind="calendar_missing", subject_ref="2026").count() == 0
 
 
 def test_workbench_shows_the_supervision_card_to_heads(client, county):

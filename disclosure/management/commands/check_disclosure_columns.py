@@ -2,7 +2,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from disclosure.columns_services import columns_check
+from disclosure.services.columns import columns_check
 
 
 class Command(BaseCommand):

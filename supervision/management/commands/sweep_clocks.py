@@ -3,7 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from supervision import notices, sweep
+from supervision.services import notices, sweep
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""Forms of approvals, one module per area: validation only, the services write."""

@@ -1,0 +1,1 @@
+"""Who may see and do what in approvals: one module per area, `cases` for the case policy."""

@@ -1,0 +1,1 @@
+"""The reads of approvals for pages: one module per area."""

@@ -1,0 +1,1 @@
+"""Transition tables of the approvals pillar, one module per record with a state machine."""

@@ -1,0 +1,1 @@
+"""Forms of the disclosure pillar, one module per area."""

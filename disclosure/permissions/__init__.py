@@ -1,0 +1,1 @@
+"""Permissions of the disclosure pillar, one module per area."""

@@ -1,0 +1,1 @@
+"""Selectors of the disclosure pillar, one module per area."""

@@ -1,0 +1,135 @@
+"""Reads of the catalogue for pages: joined and prefetched so that query counts stay flat."""
+
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from disclosure.models import CatalogueEvent, CatalogueItem, CatalogueMaterial
+from disclosure.permissions import catalogue as permissions
+from disclosure.selectors.search import PAGE_CACHE_SECONDS, cache_key
+from portal.models import Department
+
+FINDABLE = [CatalogueItem.Status.PUBLISHED, CatalogueItem.Status.WITHDRAWN]
+
+
+def public_items(
+    *, department: Department | None = None, kind: str = ""
+) -> QuerySet[CatalogueItem]:
+    """Published items, then withdrawn ones (still listed, marked), by department and code."""
+    items = CatalogueItem.objects.findable().select_related("department")
+    if department is not None:
+        items = items.filter(department=department)
+    if kind:
+        items = items.filter(kind=kind)
+    return items.order_by("status", "department__name", "code")
+
+
+def public_departments() -> QuerySet[Department]:
+    """Departments with findable items, with how many each has."""
+    return (
+        Department.objects.annotate(
+            item_count=Count("catalogue_items", filter=Q(catalogue_items__status__in=FINDABLE))
+        )
+        .filter(item_count__gt=0)
+        .order_by("kind", "name")
+    )
+
+
+def public_kind_counts(department: Department | None = None) -> dict[str, int]:
+    items = CatalogueItem.objects.findable()
+    if department is not None:
+        items = items.filter(department=department)
+    rows = items.values("kind").annotate(n=Count("id")).order_by()
+    return {row["kind"]: row["n"] for row in rows}
+
+
+LIST_FIELDS = ("code", "name", "kind", "status", "time_limit_days", "fee", "department__name")
+
+
+def public_catalogue_page(
+    *, department_code: str = "", kind: str = "", number=1, per_page: int = 50
+) -> dict:
+    """Everything the public list shows, as plain data cached under the index generation
+    (every publication, withdrawal and revision writes the index, so bumps it)."""
+    try:
+        number = max(1, int(number))
+    except (TypeError, ValueError):
+        number = 1
+    key = cache_key("catalogue", department_code, kind, number, per_page)
+    found = cache.get(key)
+    if found is None:
+        department = (
+            Department.objects.filter(code=department_code).first() if department_code else None
+        )
+        items = public_items(department=department, kind=kind).values(*LIST_FIELDS)
+        page = Paginator(items, per_page).get_page(number)
+        found = {
+            "department": {"code": department.code, "name": department.name}
+            if department
+            else None,
+            "count": page.paginator.count,
+            "number": page.number,
+            "rows": list(page.object_list),
+            "departments": list(public_departments().values("code", "name", "item_count")),
+            "kind_counts": public_kind_counts(department),
+        }
+        cache.set(key, found, PAGE_CACHE_SECONDS)
+    found = dict(found)
+    found["page"] = Page(
+        found.pop("rows"), found.pop("number"), Paginator(range(found["count"]), per_page)
+    )
+    return found
+
+
+def item_get_public(code: str) -> CatalogueItem:
+    item = (
+        CatalogueItem.objects.findable()
+        .select_related("department")
+        .prefetch_related(
+            Prefetch("materials", queryset=CatalogueMaterial.objects.order_by("order", "id"))
+        )
+        .filter(code=code)
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return item
+
+
+def staff_items(
+    user, *, status: str = "", department_id: int | None = None, query: str = ""
+) -> QuerySet[CatalogueItem]:
+    items = permissions.items_visible_to(user).select_related("department")
+    if status:
+        items = items.filter(status=status)
+    if department_id:
+        items = items.filter(department_id=department_id)
+    if query:
+        query = query.strip()[:50]
+        items = items.filter(Q(code__iexact=query) | Q(name__icontains=query))
+    return items.order_by("department__name", "code")
+
+
+def item_get_for_staff(user, pk: int) -> CatalogueItem:
+    """Fetch and authorise in one call: missing and forbidden both answer 404."""
+    item = (
+        permissions.items_visible_to(user)
+        .select_related("department", "drafted_by", "submitted_by")
+        .prefetch_related("materials")
+        .filter(pk=pk)
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return item
+
+
+def item_events(item: CatalogueItem) -> QuerySet[CatalogueEvent]:
+    return item.events.select_related("actor").order_by("-created_at", "-id")
+
+
+def export_items(items: QuerySet[CatalogueItem]) -> QuerySet[CatalogueItem]:
+    return items.prefetch_related(
+        Prefetch("materials", queryset=CatalogueMaterial.objects.order_by("order", "id"))
+    )

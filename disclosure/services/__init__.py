@@ -1,0 +1,1 @@
+"""Writes of the disclosure pillar, one module (or package by phase) per area."""

@@ -1,0 +1,1 @@
+"""Writes on the catalogue of powers and services, one module per phase."""

@@ -1,0 +1,73 @@
+"""What every phase of a disclosure request shares: the office, its notices, the lock.
+
+Every move checks the rule, locks the request (with `LOCK_RELATED`), writes the change with an
+event row the applicant sees, moves the supervision clock and tells the people concerned. `at`
+lets a sweep or a test say when the move happens; it defaults to now.
+"""
+
+import datetime
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from disclosure.models import InformationRequest
+from disclosure.permissions import requests as permissions
+from portal.errors import DomainError
+from portal.models import Department, User
+from portal.notifications import notify
+from portal.roles import Role
+
+# Re-read under a row lock with these: two clerks, or a clerk and the sweep, never both move it.
+LOCK_RELATED = ("clock", "applicant")
+
+
+def office_department() -> Department | None:
+    return Department.objects.filter(code=settings.DISCLOSURE_REQUESTS_OFFICE).first()
+
+
+def day_text(moment: datetime.datetime) -> str:
+    """The local date of a moment, as the notices write it."""
+    return date_format(timezone.localtime(moment), "Y-m-d")
+
+
+def notify_applicant(request: InformationRequest, subject: str, body: str) -> None:
+    notify(
+        [request.applicant],
+        subject=subject,
+        body=f"{body} {_('申请编号')}：{request.number}",
+        url=request.get_absolute_url(),
+    )
+
+
+def office_staff() -> Iterable[User]:
+    return (
+        User.objects.staff()
+        .filter(
+            department__code=settings.DISCLOSURE_REQUESTS_OFFICE,
+            groups__name__in=[Role.WINDOW_CLERK.value, Role.DEPARTMENT_HEAD.value],
+        )
+        .distinct()
+    )
+
+
+def notify_office(request: InformationRequest, subject: str) -> None:
+    notify(
+        office_staff(),
+        subject=subject,
+        body=f"{request.number} {request.title}",
+        url=request.get_absolute_url(),
+        sms=False,
+        email=False,
+    )
+
+
+def require_office(actor: User) -> None:
+    if not permissions.is_office_staff(actor):
+        raise DomainError(_("只有政府信息公开工作机构的工作人员可以办理申请。"))
+
+
+def clock_due(request: InformationRequest) -> datetime.datetime | None:
+    return request.clock.due_at if request.clock_id else None

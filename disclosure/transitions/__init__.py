@@ -1,0 +1,1 @@
+"""Transition tables of the disclosure pillar, one module per area."""

@@ -1,0 +1,1 @@
+"""Pages of the disclosure pillar, one module per area."""

@@ -1,0 +1,1 @@
+"""The complaints area's models, by phase; `petitions.models` imports the classes."""

@@ -1,0 +1,1 @@
+"""The permission policies of petitions, one module per area."""

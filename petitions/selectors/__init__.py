@@ -1,0 +1,1 @@
+"""The reads for pages, one module per area."""

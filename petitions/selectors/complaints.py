@@ -1,0 +1,223 @@
+"""Reads of complaints for pages: scoped by the permission policy, with their related rows joined."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+
+from petitions.models import Complaint, ComplaintEvent, ReviewRequest
+from petitions.permissions import complaints as complaint_permissions
+
+LIST_RELATED = ("category", "department", "clock")
+
+
+def complaint_get_for_staff(user, number: str) -> Complaint:
+    """Fetch and authorise in one call: missing and forbidden both answer 404."""
+    complaint = (
+        complaint_permissions.complaints_visible_to(user)
+        .select_related(*LIST_RELATED, "merged_into", "related_to")
+        .filter(number=number)
+        .first()
+    )
+    if complaint is None:
+        raise Http404
+    return complaint
+
+
+def complaint_get_for_follower(request, number: str) -> Complaint:
+    complaint = (
+        Complaint.objects.select_related(*LIST_RELATED, "merged_into").filter(number=number).first()
+    )
+    if complaint is None or not complaint_permissions.can_follow(request, complaint):
+        raise Http404
+    return complaint
+
+
+def staff_queue(
+    user, *, status: str = "", query: str = "", department_only: bool = False
+) -> QuerySet[Complaint]:
+    """The staff list: what the user may see, newest first, searchable by number, title and content.
+
+    The search never looks at the complainant's identity, so it cannot confirm who filed what.
+    """
+    qs = (
+        complaint_permissions.complaints_to_handle(user)
+        if department_only
+        else complaint_permissions.complaints_visible_to(user)
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if query:
+        query = query.strip()[:50]
+        qs = qs.filter(
+            Q(number__iexact=query) | Q(title__icontains=query) | Q(content__icontains=query)
+        )
+    return qs.select_related(*LIST_RELATED).order_by("-registered_at", "-id")
+
+
+def dispatch_queue(user) -> QuerySet[Complaint]:
+    if not complaint_permissions.can_dispatch(user):
+        return Complaint.objects.none()
+    return (
+        Complaint.objects.filter(status=Complaint.Status.REGISTERED)
+        .select_related(*LIST_RELATED)
+        .order_by("registered_at")
+    )
+
+
+def return_visit_queue(user) -> QuerySet[Complaint]:
+    if not complaint_permissions.can_dispatch(user):
+        return Complaint.objects.none()
+    return (
+        Complaint.objects.filter(status=Complaint.Status.REPLIED)
+        .select_related(*LIST_RELATED)
+        .order_by("replied_at")
+    )
+
+
+def instruction_queue(user) -> QuerySet[Complaint]:
+    if not complaint_permissions.can_instruct(user):
+        return Complaint.objects.none()
+    return (
+        Complaint.objects.filter(status=Complaint.Status.AWAITING_INSTRUCTION)
+        .select_related(*LIST_RELATED)
+        .order_by("registered_at")
+    )
+
+
+def department_queue(user) -> QuerySet[Complaint]:
+    return (
+        complaint_permissions.complaints_to_handle(user)
+        .filter(
+            status__in=[
+                Complaint.Status.DISPATCHED,
+                Complaint.Status.HANDLING,
+                Complaint.Status.REHANDLING,
+            ]
+        )
+        .select_related(*LIST_RELATED)
+        .order_by("registered_at")
+    )
+
+
+def pending_reviews(user) -> QuerySet[ReviewRequest]:
+    levels = [
+        level
+        for level in ReviewRequest.Level.values
+        if complaint_permissions.can_decide_review(user, level)
+    ]
+    return (
+        ReviewRequest.objects.filter(decided_at__isnull=True, level__in=levels)
+        .select_related("complaint", "complaint__category")
+        .order_by("requested_at")
+    )
+
+
+def complaint_timeline(complaint: Complaint) -> QuerySet[ComplaintEvent]:
+    """Events with their staff actors; a complainant's own moves have no actor."""
+    return complaint.events.select_related("actor", "actor__department").order_by(
+        "created_at", "id"
+    )
+
+
+def complaints_of_account(user) -> QuerySet[Complaint]:
+    """我的诉求: the complaints filed from this account (anonymous ones too: only its owner sees them)."""
+    if not user.is_authenticated:
+        return Complaint.objects.none()
+    return (
+        Complaint.objects.filter(identity__account=user)
+        .select_related(*LIST_RELATED)
+        .order_by("-registered_at")
+    )
+
+
+# --- The public board and figures ----------------------------------------------------------------
+
+
+def public_board() -> QuerySet[Complaint]:
+    """Handled complaints whose complainant allowed publication, with the replies (anonymised)."""
+    return (
+        Complaint.objects.filter(allow_publication=True, status=Complaint.Status.CLOSED)
+        .select_related("category", "department")
+        .prefetch_related("replies")
+        .order_by("-closed_at", "-id")
+    )
+
+
+def public_get(number: str) -> Complaint:
+    complaint = public_board().filter(number=number).first()
+    if complaint is None:
+        raise Http404
+    return complaint
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    month: object
+    department: str
+    received: int
+    resolved: int
+    rated: int
+    satisfied: int
+
+    @property
+    def closure_rate(self) -> float | None:
+        return round(100 * self.resolved / self.received, 1) if self.received else None
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        return round(100 * self.satisfied / self.rated, 1) if self.rated else None
+
+
+COUNTED = Q(
+    status__in=[
+        Complaint.Status.DISPATCHED,
+        Complaint.Status.HANDLING,
+        Complaint.Status.REPLIED,
+        Complaint.Status.REHANDLING,
+        Complaint.Status.CLOSED,
+    ]
+)
+
+
+def figures(*, year: int | None = None) -> tuple[list[FigureRow], FigureRow]:
+    """Per month and department: received, resolved, closure rate (报结率), satisfaction rate.
+
+    Counted are complaints that reached a department (transferred, referred and merged ones are
+    not theirs); satisfied means 满意 or 基本满意 among the rated ones.
+    """
+    qs = Complaint.objects.filter(COUNTED, department__isnull=False)
+    if year:
+        qs = qs.filter(registered_at__year=year)
+    rows = (
+        qs.annotate(month=TruncMonth("registered_at"))
+        .values("month", "department__name")
+        .annotate(
+            received=Count("id"),
+            resolved=Count("id", filter=Q(status=Complaint.Status.CLOSED)),
+            rated=Count("id", filter=~Q(satisfaction="")),
+            satisfied=Count("id", filter=Q(satisfaction__in=["satisfied", "basic"])),
+        )
+        .order_by("-month", "department__name")
+    )
+    result = [
+        FigureRow(
+            row["month"],
+            row["department__name"],
+            row["received"],
+            row["resolved"],
+            row["rated"],
+            row["satisfied"],
+        )
+        for row in rows
+    ]
+    total = FigureRow(
+        None,
+        "",
+        sum(r.received for r in result),
+        sum(r.resolved for r in result),
+        sum(r.rated for r in result),
+        sum(r.satisfied for r in result),
+    )
+    return result, total

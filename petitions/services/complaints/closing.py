@@ -1,0 +1,118 @@
+"""Closing: the complainant rates the reply, the hotline office calls back (回访); the complaint
+closes, or goes back once to the department (re-handling)."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from petitions.models import Complaint, ComplaintEvent, Rating, ReturnVisit
+from petitions.permissions import complaints as complaint_permissions
+from petitions.services.complaints.clocks import start_clock, stop_clock
+from petitions.services.complaints.notices import (
+    notify_complainant,
+    notify_department,
+    notify_office,
+)
+from petitions.services.routing import clock_unit
+from petitions.transitions.complaints import COMPLAINT_MOVES
+from portal.audit import acting_as
+from portal.errors import DomainError
+from portal.locking import lock
+from portal.models import User
+
+
+def _send_back(complaint: Complaint, *, actor: User | None, note: str, **data) -> None:
+    """The one re-handling: back to the same department with its own clock (one `rehandle` event)."""
+    category = complaint.category
+    complaint.status = Complaint.Status.REHANDLING
+    complaint.rehandle_count += 1
+    start_clock(
+        complaint,
+        kind="petitions.rehandle",
+        limit=category.rehandle_limit,
+        unit=clock_unit(category.limit_unit),
+        department=complaint.department,
+        actor=actor,
+    )
+    complaint.save()
+    ComplaintEvent.record(complaint, ComplaintEvent.Code.REHANDLE, actor=actor, note=note, **data)
+    notify_department(complaint, _("群众不满意，诉求退回重办"))
+
+
+@transaction.atomic
+def complaint_rate(*, complaint: Complaint, level: str, comment: str = "") -> Rating:
+    """The complainant rates the reply: once per reply; "unsatisfied" sends it back once."""
+    if level not in Complaint.Satisfaction.values:
+        raise DomainError(_("请选择满意、基本满意或不满意。"))
+    with acting_as(None):
+        complaint = lock(complaint, related=("category",))
+        COMPLAINT_MOVES.check(complaint, "rate")
+        round_ = complaint.current_round
+        if Rating.objects.filter(complaint=complaint, round=round_).exists():
+            raise DomainError(_("您已评价过这次答复。"))
+        try:
+            with transaction.atomic():
+                rating = Rating.objects.create(
+                    complaint=complaint, round=round_, level=level, comment=comment.strip()[:500]
+                )
+        except IntegrityError as error:
+            raise DomainError(_("您已评价过这次答复。")) from error
+        complaint.satisfaction = level
+        ComplaintEvent.record(
+            complaint,
+            ComplaintEvent.Code.RATED,
+            note=comment.strip()[:500],
+            level=level,
+            round=round_,
+        )
+        if level == Complaint.Satisfaction.UNSATISFIED and complaint.rehandle_count == 0:
+            _send_back(complaint, actor=None, note=_("群众评价不满意"))
+        else:
+            complaint.save()
+            notify_office(complaint, _("群众已评价，待回访"))
+    return rating
+
+
+@transaction.atomic
+def complaint_return_visit(
+    *, actor: User, complaint: Complaint, result: str, note: str = ""
+) -> ReturnVisit:
+    """The hotline office records the return visit (回访); it closes the case or sends it back once.
+
+    One event says what the visit did to the complaint: `closed` (with the visit's record as its
+    note) or `rehandle`; either carries the visit's result and round in its data.
+    """
+    if not complaint_permissions.can_dispatch(actor):
+        raise DomainError(_("回访由热线办进行。"))
+    if result not in Complaint.Satisfaction.values:
+        raise DomainError(_("请选择回访结果。"))
+    complaint = lock(complaint, related=("category",))
+    COMPLAINT_MOVES.check(complaint, "return_visit")
+    round_ = complaint.current_round
+    if ReturnVisit.objects.filter(complaint=complaint, round=round_).exists():
+        raise DomainError(_("这次答复已经回访。"))
+    visit = ReturnVisit.objects.create(
+        complaint=complaint, round=round_, operator=actor, result=result, note=note.strip()
+    )
+    rated = Rating.objects.filter(complaint=complaint, round=round_).exists()
+    if not rated:
+        complaint.satisfaction = result
+    visit_data = {"return_visit": True, "result": result, "round": round_}
+    if result == Complaint.Satisfaction.UNSATISFIED and complaint.rehandle_count == 0:
+        _send_back(
+            complaint, actor=actor, note=_("回访不满意"), visit_note=note.strip(), **visit_data
+        )
+        return visit
+    complaint.status = Complaint.Status.CLOSED
+    complaint.closed_at = timezone.now()
+    stop_clock(complaint, actor=actor)
+    complaint.save()
+    ComplaintEvent.record(
+        complaint, ComplaintEvent.Code.CLOSED, actor=actor, note=note.strip(), **visit_data
+    )
+    notify_complainant(
+        complaint,
+        _("您的诉求已办结"),
+        _("如对处理意见不服，可在收到书面答复之日起30日内申请复查。"),
+    )
+    return visit

@@ -1,0 +1,229 @@
+"""Dispatching by the hotline office: routing on registration, dispatch, redirect, leader
+instructions, emergencies, referrals to other channels, merging duplicates."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from petitions.models import Complaint, ComplaintEvent, LeaderInstruction
+from petitions.permissions import complaints as complaint_permissions
+from petitions.services.complaints.clocks import start_clock, start_dispatch_clock, stop_clock
+from petitions.services.complaints.notices import (
+    notify_complainant,
+    notify_department,
+    notify_leaders,
+    notify_office,
+)
+from petitions.services.routing import clock_unit, route
+from petitions.transitions.complaints import COMPLAINT_MOVES
+from portal.errors import DomainError
+from portal.locking import lock
+from portal.models import Department, User
+
+REFERRAL_ADVICE = {
+    Complaint.Referral.COURT: _("该事项属于人民法院受理范围，请依法向人民法院提起诉讼。"),
+    Complaint.Referral.ARBITRATION: _("该事项属于仲裁范围，请向相应仲裁机构申请仲裁。"),
+    Complaint.Referral.DISCLOSURE: _(
+        "该事项属于政府信息公开申请，请通过本网站“依申请公开”栏目提出申请。"
+    ),
+    Complaint.Referral.RECONSIDERATION: _("该事项属于行政复议范围，请向复议机关申请行政复议。"),
+}
+
+
+def after_registration(complaint: Complaint, *, actor: User | None) -> None:
+    """Wait for a leader's instruction, dispatch by the rules, or queue for the operator."""
+    if complaint.category.needs_instruction and not complaint.instructions.exists():
+        complaint.status = Complaint.Status.AWAITING_INSTRUCTION
+        start_dispatch_clock(complaint, actor=actor)
+        complaint.save()
+        ComplaintEvent.record(complaint, ComplaintEvent.Code.AWAITING_INSTRUCTION, actor=actor)
+        notify_leaders(complaint, _("有诉求待批示"))
+        return
+    complaint.status = Complaint.Status.REGISTERED
+    department = route(
+        category=complaint.category,
+        content=f"{complaint.title} {complaint.content}",
+        place=complaint.place,
+    )
+    if department is not None:
+        _dispatch(complaint, department=department, actor=actor, automatic=True)
+        return
+    start_dispatch_clock(complaint, actor=actor)
+    complaint.save()
+    notify_office(complaint, _("有诉求待分派"))
+
+
+def _dispatch(
+    complaint: Complaint,
+    *,
+    department: Department,
+    actor: User | None,
+    code: str = ComplaintEvent.Code.DISPATCHED,
+    automatic: bool = False,
+    note: str = "",
+) -> None:
+    """Give the complaint to the department, start its sign clock and record the move as `code`."""
+    now = timezone.now()
+    first = complaint.dispatched_at is None
+    complaint.status = Complaint.Status.DISPATCHED
+    complaint.department = department
+    if first:
+        complaint.dispatched_at = now
+        complaint.dispatch_minutes = max(
+            0, int((now - complaint.registered_at).total_seconds() // 60)
+        )
+    if not first:
+        complaint_permissions.revoke_departments(complaint)
+    complaint_permissions.grant_department(complaint, department)
+    category = complaint.category
+    start_clock(
+        complaint,
+        kind="petitions.sign",
+        limit=category.sign_limit,
+        unit=clock_unit(category.limit_unit),
+        department=department,
+        actor=actor,
+        started_at=now,
+    )
+    complaint.save()
+    ComplaintEvent.record(
+        complaint, code, actor=actor, note=note, department=department.name, automatic=automatic
+    )
+    notify_department(complaint, _("新诉求待签收"))
+
+
+@transaction.atomic
+def complaint_dispatch(
+    *, actor: User, complaint: Complaint, department: Department, note: str = ""
+) -> Complaint:
+    """The operator dispatches a waiting complaint to a department (分派)."""
+    if not complaint_permissions.can_dispatch(actor):
+        raise DomainError(_("只有热线办值班人员可以分派诉求。"))
+    complaint = lock(complaint, related=("category",))
+    COMPLAINT_MOVES.check(complaint, "dispatch")
+    _dispatch(complaint, department=department, actor=actor, note=note)
+    return complaint
+
+
+@transaction.atomic
+def complaint_redirect(
+    *, actor: User, complaint: Complaint, department: Department, note: str
+) -> Complaint:
+    """The operator sends a dispatched complaint to another department (改派): one `redirected` event."""
+    if not complaint_permissions.can_dispatch(actor):
+        raise DomainError(_("只有热线办值班人员可以改派诉求。"))
+    complaint = lock(complaint, related=("category",))
+    COMPLAINT_MOVES.check(complaint, "redirect")
+    if department.pk == complaint.department_id:
+        raise DomainError(_("改派的单位与当前承办单位相同。"))
+    _dispatch(
+        complaint,
+        department=department,
+        actor=actor,
+        code=ComplaintEvent.Code.REDIRECTED,
+        note=note,
+    )
+    return complaint
+
+
+@transaction.atomic
+def complaint_instruct(*, actor: User, complaint: Complaint, text: str) -> Complaint:
+    """A leader writes an instruction (批示); a complaint that waited for it is then routed."""
+    if not complaint_permissions.can_instruct(actor, complaint):
+        raise DomainError(_("只有主管领导可以批示。"))
+    if not text.strip():
+        raise DomainError(_("请填写批示内容。"))
+    complaint = lock(complaint, related=("category",))
+    COMPLAINT_MOVES.check(complaint, "instruct")
+    LeaderInstruction.objects.create(complaint=complaint, leader=actor, text=text.strip())
+    ComplaintEvent.record(complaint, ComplaintEvent.Code.INSTRUCTED, actor=actor, note=text.strip())
+    if complaint.status == Complaint.Status.AWAITING_INSTRUCTION:
+        after_registration(complaint, actor=actor)
+    return complaint
+
+
+@transaction.atomic
+def complaint_transfer_emergency(*, actor: User, complaint: Complaint, note: str) -> Complaint:
+    """An emergency is handed at once to 110 / 119 / 120 or the duty office (紧急转办)."""
+    if not complaint_permissions.can_dispatch(actor):
+        raise DomainError(_("只有热线办值班人员可以紧急转办。"))
+    complaint = lock(complaint, related=("category",))
+    COMPLAINT_MOVES.check(complaint, "transfer")
+    complaint.status = Complaint.Status.TRANSFERRED
+    complaint.is_emergency = True
+    stop_clock(complaint, actor=actor)
+    complaint.save()
+    ComplaintEvent.record(complaint, ComplaintEvent.Code.TRANSFERRED, actor=actor, note=note)
+    notify_complainant(complaint, _("您的诉求已紧急转办"), note)
+    return complaint
+
+
+@transaction.atomic
+def complaint_refer(
+    *, actor: User, complaint: Complaint, referral: str, note: str = ""
+) -> Complaint:
+    """Close a matter that belongs to another legal channel, telling the complainant which one."""
+    if not complaint_permissions.can_dispatch(actor):
+        raise DomainError(_("只有热线办值班人员可以办理此操作。"))
+    if referral not in Complaint.Referral.values:
+        raise DomainError(_("请选择应告知的渠道。"))
+    complaint = lock(complaint, related=("category",))
+    COMPLAINT_MOVES.check(complaint, "refer")
+    complaint.status = Complaint.Status.REFERRED
+    complaint.referral = referral
+    complaint.closed_at = timezone.now()
+    stop_clock(complaint, actor=actor)
+    complaint.save()
+    advice = str(REFERRAL_ADVICE[referral])
+    ComplaintEvent.record(
+        complaint,
+        ComplaintEvent.Code.REFERRED,
+        actor=actor,
+        note=f"{advice} {note}".strip(),
+        referral=referral,
+    )
+    notify_complainant(complaint, _("关于您的诉求：请通过其他法定渠道办理"), advice)
+    return complaint
+
+
+@transaction.atomic
+def complaint_merge(
+    *, actor: User, duplicate: Complaint, original: Complaint, note: str = ""
+) -> Complaint:
+    """Merge a duplicate into the original; a matter closed after re-review is not accepted again."""
+    if not complaint_permissions.can_dispatch(actor):
+        raise DomainError(_("只有热线办值班人员可以合并重复件。"))
+    if duplicate.pk == original.pk:
+        raise DomainError(_("不能与自身合并。"))
+    duplicate = lock(duplicate, related=("category",))
+    COMPLAINT_MOVES.check(duplicate, "merge")
+    original = Complaint.objects.get(pk=original.pk)
+    if original.status == Complaint.Status.MERGED:
+        raise DomainError(_("原诉求本身已被合并，请选择其合并后的诉求。"))
+    stop_clock(duplicate, actor=actor)
+    duplicate.merged_into = original
+    duplicate.closed_at = timezone.now()
+    if original.is_final:
+        duplicate.status = Complaint.Status.NOT_ACCEPTED
+        duplicate.save()
+        ComplaintEvent.record(
+            duplicate,
+            ComplaintEvent.Code.NOT_ACCEPTED,
+            actor=actor,
+            note=_("同一事项已经复核终结，依法不再受理。"),
+            original=original.number,
+        )
+        notify_complainant(duplicate, _("关于您的诉求"), _("同一事项已经复核终结，依法不再受理。"))
+        return duplicate
+    duplicate.status = Complaint.Status.MERGED
+    duplicate.save()
+    ComplaintEvent.record(
+        duplicate, ComplaintEvent.Code.MERGED, actor=actor, note=note, original=original.number
+    )
+    notify_complainant(
+        duplicate,
+        _("您的诉求已合并办理"),
+        _("您反映的问题与编号 %(number)s 的诉求相同，已合并办理，答复将一并告知您。")
+        % {"number": original.number},
+    )
+    return duplicate

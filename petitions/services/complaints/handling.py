@@ -1,0 +1,198 @@
+"""Handling by the department: sign, object, ask for more time (decided by the office), reply."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from petitions.models import Complaint, ComplaintEvent, ExtensionRequest, Reply
+from petitions.permissions import complaints as complaint_permissions
+from petitions.services.complaints.clocks import start_clock, start_dispatch_clock, stop_clock
+from petitions.services.complaints.notices import (
+    notify_complainant,
+    notify_department,
+    notify_office,
+)
+from petitions.services.routing import clock_unit
+from petitions.transitions.complaints import COMPLAINT_MOVES
+from portal.errors import DomainError
+from portal.locking import lock
+from portal.models import User
+from supervision import services as supervision
+
+PETITION_EXTENSION_MAX_DAYS = 30
+
+
+def _require_handler(actor: User, complaint: Complaint) -> None:
+    """Refuse a member of staff whose department does not handle the complaint."""
+    if not complaint_permissions.can_handle(actor, complaint):
+        raise DomainError(_("该诉求不属于您所在单位办理。"))
+
+
+@transaction.atomic
+def complaint_sign(*, actor: User, complaint: Complaint) -> Complaint:
+    """The department signs for the complaint (签收); the reply clock starts."""
+    complaint = lock(complaint, related=("category",))
+    _require_handler(actor, complaint)
+    COMPLAINT_MOVES.check(complaint, "sign")
+    now = timezone.now()
+    complaint.status = Complaint.Status.HANDLING
+    complaint.signed_at = now
+    category = complaint.category
+    start_clock(
+        complaint,
+        kind="petitions.reply",
+        limit=category.reply_limit,
+        unit=clock_unit(category.limit_unit),
+        department=complaint.department,
+        actor=actor,
+        started_at=now,
+    )
+    complaint.save()
+    ComplaintEvent.record(complaint, ComplaintEvent.Code.SIGNED, actor=actor)
+    if category.is_petition and not complaint.is_anonymous:
+        # 信访: a named petitioner is told of the acceptance; anonymous petitions get no notice.
+        notify_complainant(
+            complaint,
+            _("信访事项受理告知"),
+            _("您的信访事项已由%(department)s受理，将在%(days)s日内办理答复。")
+            % {"department": complaint.department.name, "days": category.reply_limit},
+        )
+    return complaint
+
+
+@transaction.atomic
+def complaint_object(*, actor: User, complaint: Complaint, reason: str) -> Complaint:
+    """The department returns a wrongly assigned complaint with its reasons (异议退回)."""
+    if not reason.strip():
+        raise DomainError(_("请说明退回理由。"))
+    complaint = lock(complaint, related=("category",))
+    _require_handler(actor, complaint)
+    COMPLAINT_MOVES.check(complaint, "object")
+    department = complaint.department
+    complaint_permissions.revoke_departments(complaint)
+    complaint.status = Complaint.Status.REGISTERED
+    complaint.department = None
+    start_dispatch_clock(complaint, actor=actor)
+    complaint.save()
+    ComplaintEvent.record(
+        complaint,
+        ComplaintEvent.Code.OBJECTED,
+        actor=actor,
+        note=reason.strip(),
+        department=department.name,
+    )
+    notify_office(complaint, _("承办单位退回诉求，请重新分派"))
+    return complaint
+
+
+@transaction.atomic
+def extension_request(
+    *, actor: User, complaint: Complaint, days: int, reason: str
+) -> ExtensionRequest:
+    """The department asks once for more time; the hotline office decides."""
+    complaint = lock(complaint, related=("category",))
+    _require_handler(actor, complaint)
+    COMPLAINT_MOVES.check(complaint, "request_extension")
+    if not reason.strip():
+        raise DomainError(_("请说明延期理由。"))
+    # 信访工作条例: a petition's handling is extended once, by at most 30 days.
+    most = PETITION_EXTENSION_MAX_DAYS if complaint.category.is_petition else 60
+    if not 0 < days <= most:
+        raise DomainError(_("延长天数应在1至%(most)s天之间。") % {"most": most})
+    if ExtensionRequest.objects.filter(complaint=complaint).exists():
+        raise DomainError(_("每件诉求只能申请一次延期。"))
+    try:
+        with transaction.atomic():
+            extension = ExtensionRequest.objects.create(
+                complaint=complaint, days=days, reason=reason.strip(), requested_by=actor
+            )
+    except IntegrityError as error:
+        raise DomainError(_("每件诉求只能申请一次延期。")) from error
+    ComplaintEvent.record(
+        complaint,
+        ComplaintEvent.Code.EXTENSION_REQUESTED,
+        actor=actor,
+        note=reason.strip(),
+        days=days,
+    )
+    notify_office(complaint, _("承办单位申请延期，请审批"))
+    return extension
+
+
+@transaction.atomic
+def extension_decide(
+    *, actor: User, complaint: Complaint, approve: bool, note: str = ""
+) -> ExtensionRequest:
+    """The hotline office approves or refuses the department's request for more time."""
+    if not complaint_permissions.can_dispatch(actor):
+        raise DomainError(_("延期由热线办审批。"))
+    complaint = lock(complaint, related=("category",))
+    COMPLAINT_MOVES.check(complaint, "decide_extension")
+    extension = ExtensionRequest.objects.select_for_update().filter(complaint=complaint).first()
+    if extension is None or extension.status != ExtensionRequest.Status.PENDING:
+        raise DomainError(_("没有待审批的延期申请。"))
+    extension.status = (
+        ExtensionRequest.Status.APPROVED if approve else ExtensionRequest.Status.REJECTED
+    )
+    extension.decided_by = actor
+    extension.decided_at = timezone.now()
+    extension.decision_note = note.strip()[:300]
+    extension.save()
+    if approve and complaint.clock_id:
+        supervision.clock_extend(
+            clock=complaint.clock, amount=extension.days, approver=actor, reason=extension.reason
+        )
+    ComplaintEvent.record(
+        complaint,
+        ComplaintEvent.Code.EXTENSION_APPROVED
+        if approve
+        else ComplaintEvent.Code.EXTENSION_REJECTED,
+        actor=actor,
+        note=note,
+        days=extension.days,
+    )
+    notify_department(
+        complaint, _("延期申请已批准") if approve else _("延期申请未获批准"), sms=False
+    )
+    if approve:
+        # The complainant learns of the longer limit and why, before the original one runs out.
+        notify_complainant(
+            complaint,
+            _("办理期限延长告知"),
+            _("您的诉求办理期限延长%(days)s日，理由：%(reason)s")
+            % {"days": extension.days, "reason": extension.reason},
+        )
+    return extension
+
+
+@transaction.atomic
+def complaint_reply(*, actor: User, complaint: Complaint, content: str) -> Reply:
+    """The department answers in writing (强制回应); the complainant is told to read and rate it."""
+    if not content.strip():
+        raise DomainError(_("请填写答复内容。"))
+    complaint = lock(complaint, related=("category",))
+    _require_handler(actor, complaint)
+    COMPLAINT_MOVES.check(complaint, "reply")
+    reply = Reply.objects.create(
+        complaint=complaint,
+        round=complaint.current_round,
+        department=complaint.department,
+        author=actor,
+        content=content.strip(),
+    )
+    complaint.status = Complaint.Status.REPLIED
+    complaint.replied_at = reply.created_at
+    stop_clock(complaint, actor=actor)
+    complaint.save()
+    ComplaintEvent.record(complaint, ComplaintEvent.Code.REPLIED, actor=actor, round=reply.round)
+    message = _("您的诉求已有答复，请凭诉求编号和查询码查看并评价。")
+    notify_complainant(complaint, _("您的诉求已答复"), message)
+    duplicates = complaint.duplicates.filter(status=Complaint.Status.MERGED)
+    for duplicate in duplicates.select_related("identity"):
+        notify_complainant(
+            duplicate,
+            _("您的诉求已答复"),
+            _("与您诉求合并办理的编号 %(number)s 已答复。") % {"number": complaint.number},
+        )
+    notify_office(complaint, _("诉求已答复，待回访"))
+    return reply

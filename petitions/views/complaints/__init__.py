@@ -1,0 +1,1 @@
+"""The complaints area's pages by audience: `public` (the citizen's side and the board), `staff`."""

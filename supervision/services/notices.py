@@ -1,0 +1,101 @@
+"""Notices: departments sign for them and answer them; each is announced once to the people
+it concerns (heads for urge and supervision notices, the discipline office and leaders for the
+second grade, 通报). The sweep issues them (`supervision.services.sweep`)."""
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.errors import DomainError
+from portal.locking import lock
+from portal.models import User
+from portal.notifications import notify
+from portal.roles import Role
+from supervision import permissions
+from supervision.models import Notice, NoticeEvent
+
+
+def _require_answerer(actor: User, notice: Notice) -> None:
+    # The views answer 404 before this; the service refuses any other caller the same way.
+    if not permissions.can_answer_notice(actor, notice):
+        raise DomainError(_("只有主送部门的负责人可以签收和反馈该通知。"), code="forbidden")
+
+
+@transaction.atomic
+def notice_acknowledge(*, notice: Notice, actor: User) -> Notice:
+    """The department head signs for a notice (签收)."""
+    _require_answerer(actor, notice)
+    notice = lock(notice)
+    if notice.status != Notice.Status.ISSUED:
+        raise DomainError(_("该通知已签收。"))
+    now = timezone.now()
+    notice.status, notice.acknowledged_by, notice.acknowledged_at = (
+        Notice.Status.ACKNOWLEDGED,
+        actor,
+        now,
+    )
+    notice.save()
+    NoticeEvent.record(notice, NoticeEvent.Code.ACKNOWLEDGED, actor=actor, at=now)
+    return notice
+
+
+@transaction.atomic
+def notice_reply(*, notice: Notice, actor: User, reply: str) -> Notice:
+    """The department head answers a notice with the rectification taken (整改反馈)."""
+    _require_answerer(actor, notice)
+    notice = lock(notice)
+    if notice.status == Notice.Status.ANSWERED:
+        raise DomainError(_("该通知已反馈整改情况。"))
+    if not reply.strip():
+        raise DomainError(_("请填写整改情况。"))
+    now = timezone.now()
+    if notice.acknowledged_at is None:
+        notice.acknowledged_by, notice.acknowledged_at = actor, now
+    notice.status, notice.reply, notice.replied_at = Notice.Status.ANSWERED, reply, now
+    notice.save()
+    NoticeEvent.record(notice, NoticeEvent.Code.REPLIED, actor=actor, at=now, note=reply)
+    return notice
+
+
+def recipients(notice: Notice) -> list[User]:
+    """Return who is told about a notice."""
+    if notice.level == Notice.Level.SECOND_GRADE:
+        return list(
+            User.objects.filter(
+                groups__name__in=[Role.DISCIPLINE_INSPECTOR.value, Role.LEADER.value],
+                is_active=True,
+            ).distinct()
+        )
+    return list(
+        User.objects.with_role(Role.DEPARTMENT_HEAD).filter(department_id=notice.department_id)
+    )
+
+
+def notify_pending(limit: int = 500) -> int:
+    """Notify each issued notice not yet notified; a notice is claimed before it is sent."""
+    sent = 0
+    pending = Notice.objects.filter(notified_at__isnull=True).select_related("clock", "department")
+    for notice in pending.order_by("id")[:limit]:
+        with transaction.atomic():
+            if not Notice.objects.filter(pk=notice.pk, notified_at__isnull=True).update(
+                notified_at=timezone.now()
+            ):
+                continue
+            clock = notice.clock
+            notify(
+                recipients(notice),
+                subject=_("%(level)s %(number)s")
+                % {"level": notice.get_level_display(), "number": notice.number},
+                body=_("%(department)s：%(subject)s（%(ref)s）期限至%(due)s，请抓紧办理并反馈。")
+                % {
+                    "department": notice.department.name,
+                    "subject": clock.subject_label,
+                    "ref": clock.subject_ref,
+                    "due": timezone.localtime(clock.due_at).strftime("%Y-%m-%d"),
+                },
+                url=reverse("supervision:notice", args=[notice.pk]),
+                email=False,
+            )
+            sent += 1
+    return sent

@@ -1,0 +1,71 @@
+"""The petitions sections on the portal's gathering pages, and the demo data."""
+
+import pytest
+from django.urls import reverse
+
+from petitions import demo
+from petitions.models import Category, Complaint
+from petitions.services.complaints import closing as closing_services
+from portal import demo as portal_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def test_navigation_links_to_the_complaint_platform(client):
+    assert reverse("petitions:index") in client.get(reverse("portal:home")).content.decode()
+
+
+def test_home_shows_the_hotline_and_public_replies(client, replied, operator):
+    Complaint.objects.filter(pk=replied.pk).update(allow_publication=True)
+    closing_services.complaint_return_visit(actor=operator, complaint=replied, result="satisfied")
+    page = client.get(reverse("portal:home")).content.decode()
+    assert "12345民生热线" in page and replied.title in page
+
+
+def test_my_account_lists_my_complaints(client, file_complaint, routed_category, citizen):
+    complaint, _ = file_complaint(category=routed_category, account=citizen)
+    client.force_login(citizen)
+    assert complaint.number in client.get(reverse("portal:account")).content.decode()
+
+
+def test_workbench_shows_the_department_queue(client, dispatched, clerk):
+    client.force_login(clerk)
+    assert dispatched.number in client.get(reverse("portal:workbench")).content.decode()
+
+
+def test_workbench_shows_the_leader_what_awaits_instruction(client, file_complaint, leader):
+    category = Category.objects.create(
+        code="report-official", name="举报公职人员", kind="report", needs_instruction=True
+    )
+    complaint, _ = file_complaint(category=category)
+    client.force_login(leader)
+    page = client.get(reverse("portal:workbench")).content.decode()
+    assert "待批示" in page and complaint.number in page
+
+
+def test_operator_workbench_query_count_is_bounded(
+    client, django_assert_max_num_queries, file_complaint, category, operator
+):
+    for _ in range(8):
+        file_complaint(category=category)
+    client.force_login(operator)
+    with django_assert_max_num_queries(30):
+        assert client.get(reverse("portal:workbench")).status_code == 200
+
+
+def test_demo_seeds_a_dozen_complaints_and_is_idempotent(settings):
+    portal_demo.seed()
+    demo.seed()
+    demo.seed()
+    assert Complaint.objects.count() == 12
+    assert set(Complaint.objects.values_list("status", flat=True)) >= {
+        "registered",
+        "awaiting_instruction",
+        "dispatched",
+        "handling",
+        "replied",
+        "rehandling",
+        "closed",
+        "referred",
+        "transferred",
+    }
