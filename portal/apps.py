@@ -20,6 +20,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("门户基础")
 
     def ready(self):
+        from portal import checks  # noqa: F401 - registers the deploy checks
         from portal.models import CalendarDay, CalendarYear
 
         # A fresh database (and every test database) knows the official calendar at once.

@@ -254,6 +254,9 @@ MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 UPLOAD_MAX_BYTES = env.integer("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+# Decoding an image takes about 4 bytes a pixel, twice while its metadata is stripped: 50 MP
+# (the largest phone photo, 8160×6120) peaks near 400 MB; a 20,000×20,000 "photo" is refused.
+UPLOAD_MAX_PIXELS = env.integer("UPLOAD_MAX_PIXELS", 50_000_000)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

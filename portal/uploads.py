@@ -1,4 +1,4 @@
-"""Uploaded files: checked by content and size, images stripped of their metadata.
+"""Uploaded files: checked by content and size, stripped of their metadata.
 
 Every pillar that accepts files (complaint attachments, disclosure attachments, application
 materials) uses these, so one rule decides what a file really is — never its name.
@@ -12,7 +12,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
+
+from portal import file_metadata
 
 IMAGE_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
 DOCUMENT_TYPES = {
@@ -59,14 +60,39 @@ def check_upload(upload, allowed: dict[str, str] = ALLOWED_TYPES) -> None:
     upload.detected_type = kind.mime
 
 
-def strip_image_metadata(upload):
-    """Return the upload re-encoded without EXIF/GPS and other metadata when it is an image.
+def accept_upload(upload, allowed: dict[str, str] = ALLOWED_TYPES):
+    """Check an upload and return it without metadata: what every form's `clean_<field>` calls."""
+    check_upload(upload, allowed)
+    return clean_upload(upload)
 
-    Documents come back unchanged. Call after `check_upload` (it relies on `detected_type`).
+
+def clean_upload(upload):
+    """Return the upload without metadata (see `portal.file_metadata`), or refuse it.
+
+    Call after `check_upload` (it relies on `detected_type`). The original bytes are not kept:
+    the returned file is what gets stored.
     """
+    upload.seek(0)
+    try:
+        content = file_metadata.clean(upload.read(), upload.detected_type)
+    except file_metadata.Uncleanable as refusal:
+        raise forms.ValidationError(
+            _("文件“%(name)s”：%(reason)s"), params={"name": upload.name, "reason": refusal.message}
+        ) from refusal
+    clean = InMemoryUploadedFile(
+        io.BytesIO(content), "file", upload.name, upload.detected_type, len(content), None
+    )
+    clean.detected_type = upload.detected_type
+    return clean
+
+
+def strip_image_metadata(upload):
+    """Return the upload re-encoded without EXIF/GPS and other metadata when it is an image."""
     mime = getattr(upload, "detected_type", "")
     if mime not in IMAGE_TYPES or mime == "image/gif":
         return upload
+    from PIL import Image
+
     with Image.open(upload) as image:
         clean = Image.new(image.mode, image.size)
         clean.paste(image)
