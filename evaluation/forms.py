@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from evaluation.models import RatedPerson, Rating
+from portal.uploads import IMAGE_TYPES, accept_upload
 
 
 def _rating_field(label) -> forms.ChoiceField:
@@ -58,6 +59,10 @@ class PersonForm(forms.ModelForm):
     class Meta:
         model = RatedPerson
         fields = ["name", "gender", "position", "department", "responsibilities", "is_active"]
+
+    def clean_photo_upload(self):
+        photo = self.cleaned_data.get("photo_upload")
+        return accept_upload(photo, allowed=IMAGE_TYPES) if photo else photo
 
 
 class ImportForm(forms.Form):

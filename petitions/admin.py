@@ -2,6 +2,7 @@
 only for holders of `petitions.view_complainant_identity`, each opening logged."""
 
 from django.contrib import admin
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -11,10 +12,12 @@ from petitions.models import (
     Complaint,
     ComplaintEvent,
     IdentityAccess,
+    ProtectedAccess,
     RoutingRule,
 )
 from petitions.permissions import complaints as complaint_permissions
 from petitions.permissions import identity as identity_permissions
+from petitions.services import identity as identity_services
 
 
 class RoutingRuleInline(admin.TabularInline):
@@ -92,6 +95,25 @@ class ComplaintAdmin(SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def _log_read(self, request, object_id, what: str) -> None:
+        """A protected complaint read in the admin is logged like the staff pages."""
+        complaint = self.get_object(request, object_id)
+        if complaint is not None and self.has_view_permission(request, complaint):
+            identity_services.protected_access_record(
+                user=request.user,
+                complaints=[complaint],
+                what=what,
+                address=request.META.get("REMOTE_ADDR", ""),
+            )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._log_read(request, object_id, ProtectedAccess.What.PAGE)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._log_read(request, object_id, ProtectedAccess.What.HISTORY)
+        return super().history_view(request, object_id, extra_context)
+
 
 class _IdentityPermissionMixin:
     def has_module_permission(self, request):
@@ -117,22 +139,29 @@ class ComplainantIdentityAdmin(_IdentityPermissionMixin, SimpleHistoryAdmin):
     list_display = ["complaint"]
     search_fields = ["complaint__number"]
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
+    def _log_opening(self, request, object_id, purpose: str) -> None:
+        """Refuse staff of the units concerned (404); log the opening like the staff page."""
         identity = self.get_object(request, object_id)
-        if identity is not None and identity_permissions.can_view_identity(request.user):
-            IdentityAccess.objects.create(
-                complaint_id=identity.complaint_id, user=request.user, purpose=str(_("后台查看"))
-            )
+        if identity is None or not identity_permissions.can_view_identity(request.user):
+            return
+        if not identity_permissions.can_view_identity_of(request.user, identity.complaint):
+            raise Http404
+        IdentityAccess.objects.create(
+            complaint_id=identity.complaint_id, user=request.user, purpose=purpose
+        )
+        identity_services.protected_access_record(
+            user=request.user,
+            complaints=[identity.complaint],
+            what=ProtectedAccess.What.IDENTITY,
+            address=request.META.get("REMOTE_ADDR", ""),
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._log_opening(request, object_id, str(_("后台查看")))
         return super().change_view(request, object_id, form_url, extra_context)
 
     def history_view(self, request, object_id, extra_context=None):
-        identity = self.get_object(request, object_id)
-        if identity is not None and identity_permissions.can_view_identity(request.user):
-            IdentityAccess.objects.create(
-                complaint_id=identity.complaint_id,
-                user=request.user,
-                purpose=str(_("后台查看历史")),
-            )
+        self._log_opening(request, object_id, str(_("后台查看历史")))
         return super().history_view(request, object_id, extra_context)
 
 

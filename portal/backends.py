@@ -7,14 +7,21 @@ from portal.identity import normalize_resident_id
 from portal.models import User
 
 
+def user_for_login(login: str) -> User | None:
+    """Return the account a typed login names (user name, mobile or resident ID), or None."""
+    login = (login or "").strip()
+    if not login:
+        return None
+    return User.objects.filter(
+        Q(username=login) | Q(mobile=login) | Q(resident_id=normalize_resident_id(login))
+    ).first()
+
+
 class PortalLoginBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if not username or password is None:
             return None
-        login = username.strip()
-        user = User.objects.filter(
-            Q(username=login) | Q(mobile=login) | Q(resident_id=normalize_resident_id(login))
-        ).first()
+        user = user_for_login(username)
         if user is None:
             # Spend the same time as a real check, so timing does not reveal who is registered.
             User().set_password(password)

@@ -5,13 +5,16 @@ Idempotent: running it again changes nothing that exists. Pillars add their own 
 """
 
 import datetime
+import io
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from portal.identity import credit_code_check_character, resident_id_check_digit
 from portal.models import Department, User
 from portal.roles import Role
+from portal.uploads import DOCUMENT_TYPES, accept_upload
 
 DEMO_PASSWORD = "Demo#2026"
 
@@ -72,6 +75,17 @@ def demo_resident_id(n: int) -> str:
 def demo_credit_code(n: int) -> str:
     first17 = f"91331023MA2{n:06d}"
     return first17 + credit_code_check_character(first17)
+
+
+def demo_document(name: str):
+    """A one-page PDF named `name`, accepted as a citizen's upload is (checked and cleaned)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return accept_upload(SimpleUploadedFile(name, out.getvalue()), allowed=DOCUMENT_TYPES)
 
 
 def _user(username: str, password: str, **fields) -> tuple[User, bool]:

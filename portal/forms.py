@@ -6,6 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from portal import identity
+from portal.middleware import is_public_host, is_staff_account
 from portal.models import StaffRelation, User
 
 
@@ -16,13 +17,29 @@ class PortalAuthenticationForm(AuthenticationForm):
         widget=forms.TextInput(attrs={"autofocus": True}),
     )
     error_messages = {
-        "invalid_login": _("账号或密码不正确。连续多次输错后，该账号将在本机暂时锁定。"),
+        "invalid_login": _("账号或密码不正确。连续多次输错后，该账号或本机的登录将暂时锁定。"),
         "inactive": _("该账号已停用。"),
+        "staff_host": _("工作人员账号请通过内网工作台的地址登录。"),
     }
+
+    def confirm_login_allowed(self, user):
+        """Refuse staff accounts on a public host: none of their pages is served there."""
+        super().confirm_login_allowed(user)
+        if self.request is not None and is_public_host(self.request) and is_staff_account(user):
+            raise forms.ValidationError(self.error_messages["staff_host"], code="staff_host")
 
 
 class PortalPasswordResetForm(PasswordResetForm):
     email = forms.EmailField(label=_("注册邮箱"), max_length=254)
+
+
+class SecondFactorForm(forms.Form):
+    token = forms.RegexField(
+        label=_("动态口令"),
+        regex=r"^\d{6}$",
+        error_messages={"invalid": _("请输入身份验证器上的6位数字。")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
 
 
 class _PasswordPairMixin(forms.Form):

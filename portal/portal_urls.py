@@ -3,7 +3,7 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.forms import PortalAuthenticationForm, PortalPasswordResetForm
-from portal.views import account, health, pages, registration
+from portal.views import account, health, pages, registration, signin
 
 app_name = "portal"
 
@@ -27,7 +27,7 @@ password_urls = [
     ),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
+        signin.PasswordResetView.as_view(
             template_name=FORM_PAGE,
             form_class=PortalPasswordResetForm,
             success_url=reverse_lazy("portal:password_reset_done"),
@@ -77,6 +77,8 @@ urlpatterns = [
     path("account/profile/", account.profile_edit, name="profile_edit"),
     path("account/inbox/", account.inbox, name="inbox"),
     path("account/inbox/<int:pk>/", account.inbox_message, name="inbox_message"),
+    path("account/second-factor/", signin.second_factor, name="second_factor"),
+    path("account/second-factor/setup/", signin.second_factor_setup, name="second_factor_setup"),
     path("workbench/", account.workbench, name="workbench"),
     path("workbench/relations/", account.relations, name="relations"),
 ]

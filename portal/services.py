@@ -4,6 +4,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.models import InboxMessage, StaffRelation, User
 from portal.notifications import notify
@@ -92,3 +93,21 @@ def calendar_load_official(*, years: list[int] | None = None) -> list[int]:
         )
         transaction.on_commit(workdays.calendar_changed)
     return wanted
+
+
+@transaction.atomic
+def second_factor_start(*, user: User) -> TOTPDevice:
+    """Return the user's authenticator being set up, creating it on the first visit."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    return device or TOTPDevice.objects.create(user=user, name=_("身份验证器"), confirmed=False)
+
+
+@transaction.atomic
+def second_factor_confirm(*, user: User, token: str) -> TOTPDevice | None:
+    """Confirm the authenticator being set up if the code is right; return it, else None."""
+    device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
+    if device is None or not device.verify_token(token):
+        return None
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    return device

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "guardian",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "portal",
     "supervision",
     "disclosure",
@@ -48,15 +50,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response, error pages included (portal.content_policy).
+    "portal.content_policy.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.StaffHostMiddleware",
+    "portal.middleware.StaffSecondFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so that a locked-out login is answered before any view runs.
     "axes.middleware.AxesMiddleware",
@@ -204,13 +210,31 @@ SESSION_COOKIE_AGE = env.integer("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = False
 
-# Lock a user out from one address only: others keep their access, the user keeps theirs elsewhere.
+# Failed sign-ins lock an account from one address at 5, an account from every address at a
+# higher limit (so a stranger cannot lock a citizen out everywhere with a few tries) and an
+# address trying many accounts at a higher one still (LOCKOUT_LIMITS, in the order of
+# AXES_LOCKOUT_PARAMETERS); see portal/lockout.py.
+AXES_HANDLER = "portal.lockout.PortalLockoutHandler"
+AXES_USERNAME_CALLABLE = "portal.lockout.canonical_username"
 AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+LOCKOUT_LIMITS = [
+    AXES_FAILURE_LIMIT,
+    env.integer("LOCKOUT_ACCOUNT_LIMIT", 15),
+    env.integer("LOCKOUT_ADDRESS_LIMIT", 20),
+]
 AXES_COOLOFF_TIME = timedelta(minutes=env.integer("AXES_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
+
+# Staff who signed in with a password must also enter a code of their authenticator app (TOTP)
+# before any page but the open site; they link the app the first time.
+STAFF_REQUIRE_2FA = env.flag("STAFF_REQUIRE_2FA")
+OTP_TOTP_ISSUER = env.text("OTP_TOTP_ISSUER", "青山县政府门户")  # shown in authenticator apps
+# Password reset e-mails a client may ask for each hour, per account and per client address.
+PASSWORD_RESET_PER_ACCOUNT_PER_HOUR = env.integer("PASSWORD_RESET_PER_ACCOUNT_PER_HOUR", 3)
+PASSWORD_RESET_PER_ADDRESS_PER_HOUR = env.integer("PASSWORD_RESET_PER_ADDRESS_PER_HOUR", 10)
 
 # Object permissions live in direct foreign-key tables per model (see docs/ARCHITECTURE.md).
 GUARDIAN_RAISE_403 = False
@@ -296,6 +320,25 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# No inline script or style anywhere (the admin alone may inline styles: portal.content_policy);
+# no third-party origin: every script, style, font and image is served from the portal itself.
+# `data:` images are Bootstrap's own icons (form validation, the navbar toggler).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# Django's own CSRF failure page carries an inline <style>: ours is the portal's 403 page.
+CSRF_FAILURE_VIEW = "portal.views.errors.csrf_failure"
 
 # --- Logging ----------------------------------------------------------------------------------
 
@@ -325,6 +368,10 @@ PORTAL_PILLARS = ["disclosure", "approvals", "petitions", "evaluation", "supervi
 
 # The department of the 12345 hotline office: dispatch and review clocks run against it.
 PETITIONS_HOTLINE_DEPARTMENT = env.text("PETITIONS_HOTLINE_DEPARTMENT", "gov-office")
+# 纪委监委: reports about an official or unit go here, never to that unit or one above it.
+PETITIONS_DISCIPLINE_DEPARTMENT_CODE = env.text(
+    "PETITIONS_DISCIPLINE_DEPARTMENT_CODE", "discipline"
+)
 # 信访工作条例: 复查/复核 are requested within 30 days of the opinion and decided within 30 days.
 PETITIONS_REVIEW_REQUEST_DAYS = 30
 PETITIONS_REVIEW_DECIDE_DAYS = 30

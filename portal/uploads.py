@@ -84,19 +84,3 @@ def clean_upload(upload):
     )
     clean.detected_type = upload.detected_type
     return clean
-
-
-def strip_image_metadata(upload):
-    """Return the upload re-encoded without EXIF/GPS and other metadata when it is an image."""
-    mime = getattr(upload, "detected_type", "")
-    if mime not in IMAGE_TYPES or mime == "image/gif":
-        return upload
-    from PIL import Image
-
-    with Image.open(upload) as image:
-        clean = Image.new(image.mode, image.size)
-        clean.paste(image)
-        buffer = io.BytesIO()
-        clean.save(buffer, format=image.format)
-    upload.seek(0)
-    return InMemoryUploadedFile(buffer, "file", upload.name, mime, buffer.getbuffer().nbytes, None)

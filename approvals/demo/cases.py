@@ -1,9 +1,8 @@
 """Demo cases in every state, filed and handled through the services."""
 
-from django.core.files.uploadedfile import SimpleUploadedFile
-
 from approvals.models import Case
 from approvals.services import applying as applying_services
+from approvals.services import consents as consent_services
 from approvals.services.handling.acceptance import (
     case_accept,
     case_refuse_acceptance,
@@ -14,20 +13,16 @@ from approvals.services.handling.decision import case_decide
 from approvals.services.handling.finish import case_finish
 from approvals.services.handling.steps import task_pass
 from disclosure.models import CatalogueItem
+from portal.demo import demo_document
 from portal.models import User
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def _upload(name: str) -> SimpleUploadedFile:
-    upload = SimpleUploadedFile(f"{name}.pdf", PDF, content_type="application/pdf")
-    upload.detected_type = "application/pdf"
-    return upload
 
 
 def _file(actor: User, item_code: str, *, on_behalf_of: User | None = None) -> Case:
     item = CatalogueItem.objects.get(code=item_code)
     case = applying_services.case_start_draft(actor=actor, item=item, on_behalf_of=on_behalf_of)
+    if on_behalf_of is not None and case.consent.is_pending:
+        # The citizen agrees in their own account, as the agent asked.
+        consent_services.consent_decide(actor=on_behalf_of, consent=case.consent, grant=True)
     applying_services.case_save_draft(
         actor=actor,
         case=case,
@@ -35,9 +30,10 @@ def _file(actor: User, item_code: str, *, on_behalf_of: User | None = None) -> C
     )
     for material in item.materials.filter(is_required=True):
         applying_services.case_add_material(
-            actor=actor, case=case, name=material.name, upload=_upload(material.name)
+            actor=actor, case=case, name=material.name, upload=demo_document(f"{material.name}.pdf")
         )
-    return applying_services.case_submit(actor=actor, case=case)
+    case, _code = applying_services.case_submit(actor=actor, case=case)
+    return case
 
 
 def _pass(case: Case, by: dict[str, User]) -> None:

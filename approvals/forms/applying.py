@@ -4,7 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from approvals.selectors import applying as applying_selectors
-from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, check_upload, strip_image_metadata
+from portal.identity import validate_mobile
+from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, accept_upload
 
 MATERIAL_TYPES = IMAGE_TYPES | DOCUMENT_TYPES
 # The keys of `Case.form_data` the application form fills.
@@ -12,29 +13,43 @@ EXTRA_KEYS = ("address", "description")
 
 
 def clean_material(upload):
-    """Check an application material by content and size; images lose their metadata."""
-    check_upload(upload, allowed=MATERIAL_TYPES)
-    return strip_image_metadata(upload)
+    """Check an application material by content and size; return it without metadata."""
+    return accept_upload(upload, allowed=MATERIAL_TYPES)
 
 
 class AgentStartForm(forms.Form):
-    """村级代办: the agent names the registered citizen or enterprise they file for."""
+    """村级代办: the agent names the registered citizen or enterprise by ID number and mobile.
+
+    The applicant then confirms by SMS code or in their own account before the agent sees them.
+    """
 
     applicant_code = forms.CharField(
         label=_("申请人身份证号码或统一社会信用代码"),
         max_length=18,
         help_text=_("申请人须已在本网站注册；代办不收取任何费用。"),
     )
+    applicant_mobile = forms.CharField(
+        label=_("申请人注册手机号码"),
+        max_length=11,
+        validators=[validate_mobile],
+        help_text=_("验证码将发送到申请人账号登记的手机号码，经申请人同意后方可代办。"),
+    )
 
     def clean_applicant_code(self):
-        code = self.cleaned_data["applicant_code"].strip().upper()
-        applicant = applying_selectors.applicant_by_code(code)
-        if applicant is None:
-            raise forms.ValidationError(
-                _("没有找到使用该证件号码注册的群众或企业，请先协助申请人注册。")
-            )
-        self.applicant = applicant
-        return code
+        return self.cleaned_data["applicant_code"].strip().upper()
+
+    def clean(self):
+        cleaned = super().clean()
+        code, mobile = cleaned.get("applicant_code"), cleaned.get("applicant_mobile")
+        if code and mobile:
+            applicant = applying_selectors.applicant_by_code(code)
+            # One answer for an unknown number and a wrong mobile: the form finds no one by guessing.
+            if applicant is None or applicant.mobile != mobile.strip():
+                raise forms.ValidationError(
+                    _("没有找到使用该证件号码和手机号码注册的群众或企业，请先协助申请人注册。")
+                )
+            self.applicant = applicant
+        return cleaned
 
 
 class ApplicationForm(forms.Form):

@@ -7,7 +7,7 @@ from approvals.models import Case
 from approvals.selectors.processes import cached
 from portal.models import User
 from portal.roles import Role
-from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, check_upload
+from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, accept_upload
 
 
 class EmptyForm(forms.Form):
@@ -72,7 +72,7 @@ class DecideForm(forms.Form):
     def clean_document(self):
         document = self.cleaned_data.get("document")
         if document:
-            check_upload(document, DOCUMENT_TYPES | IMAGE_TYPES)
+            return accept_upload(document, DOCUMENT_TYPES | IMAGE_TYPES)
         return document
 
 

@@ -50,7 +50,8 @@ class Case(models.Model):
     )
 
     number = models.CharField(_("办件编号"), max_length=32, blank=True, default="")
-    query_code = models.CharField(_("查询码"), max_length=6, blank=True, default="")
+    # The query code is shown once on submission; only its keyed digest is kept, never in history.
+    query_code_digest = models.CharField(max_length=64, blank=True, default="", editable=False)
     process = models.ForeignKey(
         "approvals.Process",
         verbose_name=_("流程版本"),
@@ -159,7 +160,7 @@ class Case(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["query_code_digest"])
 
     class Meta:
         ordering = ["-submitted_at", "-id"]
@@ -212,6 +213,9 @@ class CaseEvent(DomainEvent):
 
     class Code(models.TextChoices):
         CREATED = "created", _("创建申请")
+        CONSENT_REQUESTED = "consent_requested", _("代办员申请代办，待申请人确认")
+        CONSENT_GRANTED = "consent_granted", _("申请人同意代办")
+        CONSENT_REFUSED = "consent_refused", _("申请人拒绝代办")
         DRAFT_SAVED = "draft_saved", _("保存草稿")
         MATERIAL_ADDED = "material_added", _("上传材料")
         MATERIAL_REMOVED = "material_removed", _("删除材料")

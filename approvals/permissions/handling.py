@@ -9,13 +9,13 @@
 from django.core.exceptions import PermissionDenied
 
 from approvals.models import Case, CaseTask
-from approvals.permissions.cases import is_head, is_overseer, is_staff
+from approvals.permissions.cases import is_case_worker, is_head, is_overseer, is_staff
 from portal.roles import Role
 
 
 def can_act_on_task(user, task: CaseTask) -> bool:
     """Staff of the task's department act on it while it is open."""
-    return is_staff(user) and task.is_open and task.department_id == user.department_id
+    return is_case_worker(user) and task.is_open and task.department_id == user.department_id
 
 
 def can_approve_extension(user, case: Case, *, joint: bool) -> bool:

@@ -9,11 +9,11 @@ from django.http import Http404
 
 from approvals.models import Case, CaseTask, MaterialNotice, ProcessStep, Rating
 from approvals.permissions.cases import (
-    can_view_case,
+    can_view_case_as_staff,
     cases_visible_to,
+    is_case_worker,
     is_head,
     is_overseer,
-    is_staff,
 )
 from approvals.permissions.handling import can_view_stats
 from approvals.permissions.processes import can_define_processes
@@ -83,7 +83,7 @@ def case_for_staff(user: User, pk: int) -> Case:
         case = cases.get(pk=pk)
     except Case.DoesNotExist:
         raise Http404 from None
-    if not is_staff(user) or not can_view_case(user, case):
+    if not can_view_case_as_staff(user, case):
         raise Http404
     return case
 
@@ -152,7 +152,7 @@ def case_page(user: User, case: Case) -> CasePage:
 
 def available_actions(user: User, case: Case, my_task: CaseTask | None) -> list[str]:
     """The moves the page offers this user now; the services still check every rule."""
-    if not is_staff(user):
+    if not is_case_worker(user):
         return []
     step = case.current_step
     kind = step.kind if step else None
@@ -185,7 +185,7 @@ def available_actions(user: User, case: Case, my_task: CaseTask | None) -> list[
 
 def workbench(user: User) -> dict | None:
     """The workbench card: the department's open tasks by light, and the oldest few."""
-    if not is_staff(user) or user.department_id is None:
+    if not is_case_worker(user) or user.department_id is None:
         return None
     tasks = CaseTask.objects.filter(department_id=user.department_id, status__in=OPEN_TASK)
     counts = tasks.aggregate(

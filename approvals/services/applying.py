@@ -1,13 +1,11 @@
 """Applying (外网受理): the citizen's (or agent's) draft, materials, submission and supplement."""
 
-import secrets
-
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from approvals.models import Case, CaseEvent, CaseMaterial, CaseTask, Process
+from approvals.models import AgentConsent, Case, CaseEvent, CaseMaterial, CaseTask, Process
 from approvals.services.cases import (
     ACCEPTANCE_CLOCK,
     CASE_LOCK_RELATED,
@@ -17,14 +15,20 @@ from approvals.services.cases import (
     stop_clock,
     tell_applicant,
 )
+from approvals.services.consents import (
+    applicant_identity,
+    consent_missing,
+    consent_request,
+    masked_identity,
+)
 from approvals.transitions.cases import CASE_MOVES
 from disclosure.models import CatalogueItem
 from portal.audit import acting_as
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import User
+from portal.query_codes import new_query_code, query_code_digest
 from portal.roles import Role
-from portal.uploads import strip_image_metadata
 from supervision import services as supervision
 from supervision.models import Clock
 
@@ -44,24 +48,20 @@ def _active_process(item: CatalogueItem) -> Process:
 
 
 def _check_follower(actor: User, case: Case) -> None:
-    """Refuse anyone but the applicant and the agent who filed the case."""
+    """Refuse anyone but the applicant and the agent who filed the case (with consent)."""
     if actor is None or actor.pk not in (case.applicant_id, case.agent_id):
         raise DomainError(_("只有申请人或其代办员可以办理本申请。"))
-
-
-def _identity_of(user: User) -> tuple[str, str, str]:
-    """Return the applicant's name, ID number (or credit code) and mobile, from the profile."""
-    if user.kind == User.Kind.ENTERPRISE:
-        return user.organization_name or user.display_name, user.credit_code, user.mobile
-    return user.real_name or user.display_name, user.resident_id, user.mobile
+    if consent_missing(case, actor):
+        raise DomainError(_("申请人尚未同意代办，请先完成代办授权确认。"))
 
 
 @transaction.atomic
 def case_start_draft(*, actor: User, item: CatalogueItem, on_behalf_of: User | None = None) -> Case:
     """Open a draft application for a published item, or return the draft already open.
 
-    A village agent (村级代办员) files for a citizen with `on_behalf_of`; the applicant's fields
-    are pre-filled from the applicant's profile ("重复信息无需再次录入").
+    A village agent (村级代办员) files for a citizen with `on_behalf_of`: the draft waits for the
+    citizen's consent and shows the applicant masked until then. The applicant's fields are
+    pre-filled from the applicant's profile ("重复信息无需再次录入").
     """
     if on_behalf_of is not None and on_behalf_of.pk != actor.pk:
         if not actor.has_role(Role.VILLAGE_AGENT):
@@ -75,12 +75,15 @@ def case_start_draft(*, actor: User, item: CatalogueItem, on_behalf_of: User | N
         applicant, agent = actor, None
     item = CatalogueItem.objects.get(pk=item.pk)
     process = _active_process(item)
-    existing = Case.objects.filter(
-        applicant=applicant, agent=agent, item=item, status=Case.Status.DRAFT
-    ).first()
+    existing = (
+        Case.objects.filter(applicant=applicant, agent=agent, item=item, status=Case.Status.DRAFT)
+        .exclude(consent__status=AgentConsent.Status.REFUSED)
+        .first()
+    )
     if existing is not None:
         return existing
-    name, id_number, mobile = _identity_of(applicant)
+    # Before consent the agent's draft carries the applicant only masked.
+    name, id_number, mobile = (masked_identity if agent else applicant_identity)(applicant)
     accept = process.steps.order_by("order").first()
     with acting_as(actor):
         case = Case.objects.create(
@@ -93,7 +96,10 @@ def case_start_draft(*, actor: User, item: CatalogueItem, on_behalf_of: User | N
             applicant_mobile=mobile,
             department=accept.departments.order_by("pk").first() if accept else item.department,
         )
-    CaseEvent.record(case, CaseEvent.Code.CREATED, actor=actor)
+    if agent is not None:
+        consent_request(agent=agent, case=case)
+    else:
+        CaseEvent.record(case, CaseEvent.Code.CREATED, actor=actor)
     return case
 
 
@@ -114,7 +120,8 @@ def case_save_draft(*, actor: User, case: Case, form_data: dict) -> Case:
 
 @transaction.atomic
 def case_add_material(*, actor: User, case: Case, name: str, upload) -> CaseMaterial:
-    """Attach one material (the form has checked the upload with `check_upload`)."""
+    """Attach one material, stored as given: `portal.uploads.accept_upload` (the form) has
+    checked it and removed its metadata."""
     case = lock(case, related=CASE_LOCK_RELATED)
     _check_follower(actor, case)
     CASE_MOVES.check(case, "add_material")
@@ -122,16 +129,15 @@ def case_add_material(*, actor: User, case: Case, name: str, upload) -> CaseMate
     if name not in names:
         raise DomainError(_("“%(name)s”不是本事项要求的申请材料。") % {"name": name})
     content_type = getattr(upload, "detected_type", "") or getattr(upload, "content_type", "")
-    clean = strip_image_metadata(upload)
     material = CaseMaterial(
         case=case,
         name=name,
         original_name=(upload.name or "")[:255],
         content_type=content_type[:120],
-        size=clean.size,
+        size=upload.size,
         uploaded_by=actor,
     )
-    material.file.save(upload.name, clean, save=False)
+    material.file.save(upload.name, upload, save=False)
     material.save()
     CaseEvent.record(
         case, CaseEvent.Code.MATERIAL_ADDED, actor=actor, note=name, material=material.pk
@@ -165,8 +171,11 @@ def _missing_required(case: Case) -> list[str]:
 
 
 @transaction.atomic
-def case_submit(*, actor: User, case: Case, at=None) -> Case:
-    """Submit the application: it gets its number and query code and the 5 WD acceptance clock."""
+def case_submit(*, actor: User, case: Case, at=None) -> tuple[Case, str]:
+    """Submit the application: it gets its number and query code and the 5 WD acceptance clock.
+
+    Return the case and its query code, which is shown once and stored only as a digest.
+    """
     at = at or timezone.now()
     case = lock(case, related=CASE_LOCK_RELATED)
     _check_follower(actor, case)
@@ -185,9 +194,10 @@ def case_submit(*, actor: User, case: Case, at=None) -> Case:
         raise DomainError(_("请在个人资料中填写姓名和手机号码后再提交。"))
     case.process = process
     case.status, case.submitted_at = Case.Status.SUBMITTED, at
-    case.query_code = f"{secrets.randbelow(10**6):06d}"
     # The number comes from the primary key: unique and race-free without a counter row.
     case.number = f"{settings.APPROVALS_NUMBER_PREFIX}{timezone.localtime(at):%Y%m%d}{case.pk:05d}"
+    code = new_query_code()
+    case.query_code_digest = query_code_digest(case.number, code)
     with acting_as(actor):
         case.acceptance_clock = supervision.clock_start(
             kind=ACCEPTANCE_CLOCK,
@@ -210,9 +220,9 @@ def case_submit(*, actor: User, case: Case, at=None) -> Case:
         case,
         _("申请已提交"),
         _("您申请的“%(item)s”已提交，办件编号 %(number)s，查询码 %(code)s，请妥善保存。")
-        % {"item": case.item.name, "number": case.number, "code": case.query_code},
+        % {"item": case.item.name, "number": case.number, "code": code},
     )
-    return case
+    return case, code
 
 
 @transaction.atomic

@@ -1,8 +1,6 @@
 """The citizen's side of 网上审批: apply (or file as a village agent), follow, supply, withdraw;
 the query by number and query code, and the results board."""
 
-import hmac
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -27,14 +25,20 @@ from approvals.permissions.cases import can_view_case
 from approvals.selectors import applying as applying_selectors
 from approvals.selectors import ratings as ratings_selectors
 from approvals.services import applying as applying_services
+from approvals.services.consents import consent_missing
 from approvals.transitions.cases import CASE_MOVES
 from disclosure.models import CatalogueItem
 from portal import ratelimit
 from portal.errors import DomainError
 from portal.models import User
+from portal.query_codes import query_code_matches
 from portal.roles import Role
 
 PAGE_SIZE = 20
+# Failed applicant look-ups a village agent may make per hour.
+AGENT_LOOKUPS = 10
+# The session slot holding the query code of the case just submitted, until the receipt shows it.
+JUST_SUBMITTED_KEY = "approvals:just-submitted"
 
 
 def _is_agent(user) -> bool:
@@ -56,7 +60,8 @@ def _refusal(user, item: CatalogueItem) -> str:
 def apply(request, item_pk: int):
     """网上申请: start a draft for a published item, or continue the one already started.
 
-    A village agent names the registered applicant by ID number or credit code.
+    A village agent names the registered applicant by ID number (or credit code) and mobile;
+    the draft then waits for the applicant's consent.
     """
     user = request.user
     item = applying_selectors.item_for_application(item_pk)
@@ -67,7 +72,10 @@ def apply(request, item_pk: int):
         return redirect("approvals:draft", pk=drafts[0].pk)
     form = AgentStartForm(request.POST or None) if is_agent and not refusal else None
     status = 200
-    if request.method == "POST" and not refusal and (form is None or form.is_valid()):
+    lookups = f"approvals:agent-lookup-fail:{user.pk}"
+    if form is not None and form.is_bound and ratelimit.attempts(lookups, 3600) >= AGENT_LOOKUPS:
+        refusal, status = _("查找申请人失败次数过多，请一小时后再试。"), 429
+    elif request.method == "POST" and not refusal and (form is None or form.is_valid()):
         try:
             case = applying_services.case_start_draft(
                 actor=user, item=item, on_behalf_of=form.applicant if form else None
@@ -77,6 +85,9 @@ def apply(request, item_pk: int):
         else:
             return redirect("approvals:draft", pk=case.pk)
     elif request.method == "POST":
+        if form is not None and form.non_field_errors():
+            # An ID number and mobile that match no one: an agent may not guess for long.
+            ratelimit.hit(lookups, 3600)
         status = 400
     context = {
         "item": item,
@@ -94,6 +105,8 @@ def draft(request, pk: int):
     case = applying_selectors.follower_case_get(request.user, pk)
     if not case.is_draft:
         return redirect("approvals:case", pk=case.pk)
+    if consent_missing(case, request.user):
+        return redirect("approvals:consent", pk=case.pk)
     submitting = request.POST.get("action") == "submit"
     form = ApplicationForm(
         request.POST or None,
@@ -108,11 +121,13 @@ def draft(request, pk: int):
             try:
                 case = _save(request.user, case, form)
                 if submitting:
-                    case = applying_services.case_submit(actor=request.user, case=case)
+                    case, code = applying_services.case_submit(actor=request.user, case=case)
             except DomainError as error:
                 form.add_error(None, error.message)
             else:
                 if submitting:
+                    # Shown once on the receipt page: the code itself is stored nowhere.
+                    request.session[JUST_SUBMITTED_KEY] = {"pk": case.pk, "code": code}
                     return redirect("approvals:submitted", pk=case.pk)
                 messages.success(request, _("草稿已保存，可以随时回来继续填写。"))
                 return redirect("approvals:draft", pk=case.pk)
@@ -152,11 +167,16 @@ def material_remove(request, pk: int, material_pk: int):
 
 @login_required
 def submitted(request, pk: int):
-    """The confirmation after submission: the case number and the query code."""
+    """The confirmation after submission: the case number and, this once, the query code."""
     case = applying_selectors.follower_case_get(request.user, pk)
     if case.is_draft:
         return redirect("approvals:draft", pk=case.pk)
-    return render(request, "approvals/submitted.html", {"case": case})
+    just = request.session.get(JUST_SUBMITTED_KEY) or {}
+    code = ""
+    if just.get("pk") == case.pk:
+        code = just.get("code", "")
+        del request.session[JUST_SUBMITTED_KEY]
+    return render(request, "approvals/submitted.html", {"case": case, "query_code": code})
 
 
 @login_required
@@ -328,13 +348,13 @@ def track(request):
             case = (
                 Case.objects.filter(number=number)
                 .exclude(status=Case.Status.DRAFT)
-                .only("pk", "query_code")
+                .only("pk", "number", "query_code_digest")
                 .first()
                 if number
                 else None
             )
             code = form.cleaned_data["code"].strip()
-            if case is not None and hmac.compare_digest(case.query_code, code):
+            if case is not None and query_code_matches(case.query_code_digest, case.number, code):
                 applying_selectors.remember_tracking(request, case)
                 return redirect("approvals:case", pk=case.pk)
             ratelimit.hit(key, 3600)

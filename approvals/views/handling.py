@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from approvals.forms import handling as handling_forms
 from approvals.forms.handling import StatsFilterForm
 from approvals.models import Case
-from approvals.permissions.cases import is_staff
+from approvals.permissions.cases import is_case_worker
 from approvals.permissions.handling import stats_scope
 from approvals.selectors import handling as handling_selectors
 from approvals.services.handling.acceptance import (
@@ -49,7 +49,7 @@ SECONDARY = {"refuse", "return", "fee", "pause", "extend"}
 
 
 def _require_staff(request) -> None:
-    if not is_staff(request.user):
+    if not is_case_worker(request.user):
         raise Http404
 
 

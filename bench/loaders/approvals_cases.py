@@ -18,6 +18,7 @@ from disclosure.models import CatalogueItem, CatalogueMaterial
 from portal.demo import DEMO_PASSWORD
 from portal.identity import resident_id_check_digit
 from portal.models import Department, User
+from portal.query_codes import query_code_digest
 from portal.roles import Role
 from supervision.models import Clock
 from supervision.services import schedule
@@ -154,7 +155,7 @@ def load(cases: int) -> dict:
                 rows.append(
                     Case(
                         number=number,
-                        query_code=f"{n % 1_000_000:06d}",
+                        query_code_digest=query_code_digest(number, f"{n % 1_000_000:06d}"),
                         process=process,
                         item=process.item,
                         applicant=citizen,

@@ -4,7 +4,6 @@ including last year's for the annual report. Idempotent."""
 import datetime
 
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,11 +17,10 @@ from disclosure.services.requests import (
     supplement,
 )
 from portal.audit import acting_as
-from portal.demo import DEMO_PASSWORD
+from portal.demo import DEMO_PASSWORD, demo_document
 from portal.models import Department, User
 from portal.roles import Role
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 REMEDIES = (
     "如对本答复不服，可以自收到本答复之日起60日内向青山县人民政府申请行政复议，"
     "或者自收到本答复之日起6个月内向青山县人民法院提起行政诉讼。"
@@ -62,12 +60,6 @@ def _file(applicant: User, description: str, received: datetime.datetime, **kwar
         at=received,
         **kwargs,
     )
-
-
-def _document(name: str) -> ContentFile:
-    document = ContentFile(PDF, name=name)
-    document.detected_type = "application/pdf"
-    return document
 
 
 def seed(*, scale: int = 1, stdout=None) -> list[tuple[str, str]]:
@@ -127,7 +119,7 @@ def seed(*, scale: int = 1, stdout=None) -> list[tuple[str, str]]:
             reply_type=InformationRequest.ReplyType.DISCLOSED,
             text="您申请的县教育局2025年部门预算及“三公”经费决算见附件。",
             remedies=REMEDIES,
-            documents=[_document("县教育局2025年部门预算.pdf")],
+            documents=[demo_document("县教育局2025年部门预算.pdf")],
             at=day(5),
         )
         refused = _file(zhang, "请公开县政府常务会议关于工业园区规划调整的讨论记录。", last(11, 3))

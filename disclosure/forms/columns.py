@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from disclosure.models import Article, Column
 from disclosure.permissions import columns as permissions
 from portal.models import Department
-from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MultipleFileField, check_upload
+from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MultipleFileField, accept_upload
 
 ATTACHMENT_TYPES = IMAGE_TYPES | DOCUMENT_TYPES
 MAX_ATTACHMENTS = 10
@@ -14,7 +14,9 @@ class ArticleForm(forms.ModelForm):
     files = MultipleFileField(
         label=_("附件"),
         required=False,
-        help_text=_("PDF、Word、Excel、PowerPoint 文档或图片；图片会去除拍摄位置等元数据。"),
+        help_text=_(
+            "PDF、Word、Excel、PowerPoint 文档或图片；上传时会去除作者、拍摄位置等元数据。"
+        ),
     )
 
     class Meta:
@@ -50,9 +52,7 @@ class ArticleForm(forms.ModelForm):
 
     def clean_files(self):
         uploads = self.cleaned_data.get("files") or []
-        for upload in uploads:
-            check_upload(upload, allowed=ATTACHMENT_TYPES)
-        return uploads
+        return [accept_upload(upload, allowed=ATTACHMENT_TYPES) for upload in uploads]
 
     def clean(self):
         data = super().clean()

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosure.models import InformationRequest
 from portal import identity as portal_identity
-from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MultipleFileField, check_upload
+from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MultipleFileField, accept_upload
 
 MAX_DOCUMENTS = 10
 DEFAULT_REMEDIES = _(
@@ -151,9 +151,7 @@ class AnswerForm(forms.Form):
         files = self.cleaned_data.get("documents") or []
         if len(files) > MAX_DOCUMENTS:
             raise forms.ValidationError(_("最多上传%(n)s个文件。"), params={"n": MAX_DOCUMENTS})
-        for upload in files:
-            check_upload(upload, allowed=DOCUMENT_TYPES | IMAGE_TYPES)
-        return files
+        return [accept_upload(upload, allowed=DOCUMENT_TYPES | IMAGE_TYPES) for upload in files]
 
     def clean(self):
         data = super().clean()

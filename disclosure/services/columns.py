@@ -26,7 +26,6 @@ from portal import workdays
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import User
-from portal.uploads import strip_image_metadata
 from supervision.models import Alert
 from supervision.services import alert_raise
 
@@ -36,15 +35,14 @@ PUBLICATION_LIMIT_WD = 20
 
 
 def _add_attachments(article: Article, uploads, actor: User) -> None:
-    """Store uploads already checked by `portal.uploads.check_upload` (the form does it)."""
+    """Store uploads as given: the form (`portal.uploads.accept_upload`) checked and cleaned them."""
     for upload in uploads:
-        clean = strip_image_metadata(upload)
         ArticleAttachment.objects.create(
             article=article,
-            file=clean,
+            file=upload,
             original_name=upload.name[:200],
             content_type=getattr(upload, "detected_type", "") or "application/octet-stream",
-            size=clean.size,
+            size=upload.size,
             uploaded_by=actor,
         )
 

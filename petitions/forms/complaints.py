@@ -8,9 +8,17 @@ from django.utils.translation import gettext_lazy as _
 from petitions.models import Category, Complaint, ReviewRequest
 from portal import identity as portal_identity
 from portal.models import Department
-from portal.uploads import MultipleFileField, check_upload
+from portal.uploads import MultipleFileField, accept_upload
 
 MAX_ATTACHMENTS = 5
+ANONYMOUS_NOTICE = _(
+    "匿名反映不会与您的账号关联，不会出现在“我的诉求”中，也不会向账号的手机、邮箱或站内信"
+    "发送任何通知；诉求编号和查询码是查看进度的唯一方式，请妥善保存。"
+)
+ANONYMOUS_NO_ACCOUNT_CONTACT = _(
+    "匿名反映不使用您账号的站内信、手机号码或邮箱；请留下其他联系方式，"
+    "或选择“不需联系（凭查询码查看）”。"
+)
 
 
 class _ComplaintFields(forms.Form):
@@ -24,6 +32,15 @@ class _ComplaintFields(forms.Form):
     place = forms.CharField(label=_("发生地点（选填）"), max_length=120, required=False)
     names_official = forms.BooleanField(
         label=_("举报具体的公职人员或单位（举报人信息将严格保密）"), required=False
+    )
+    reported_department = forms.ModelChoiceField(
+        label=_("被举报的单位（举报公职人员或单位时必填）"),
+        queryset=Department.objects.filter(is_active=True).order_by("kind", "name"),
+        required=False,
+        help_text=_("举报不会交由被举报单位或其上级单位办理，而是转交纪检监察机关。"),
+    )
+    reported_person = forms.CharField(
+        label=_("被举报人姓名及职务（选填）"), max_length=100, required=False
     )
     is_anonymous = forms.BooleanField(
         label=_("匿名反映（不留姓名；凭诉求编号和查询码查看进度）"), required=False
@@ -47,6 +64,14 @@ class _ComplaintFields(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if not data.get("names_official"):
+            # Only a report names a unit: a plain complaint is routed as usual.
+            data["reported_department"] = None
+            data["reported_person"] = ""
+        elif not data.get("reported_department"):
+            self.add_error(
+                "reported_department", _("举报公职人员或单位，请选择被举报人所在的单位。")
+            )
         if data.get("is_anonymous"):
             return data
         if not data.get("name"):
@@ -84,6 +109,8 @@ class ComplaintForm(_ComplaintFields):
         "place",
         "attachments",
         "names_official",
+        "reported_department",
+        "reported_person",
         "is_anonymous",
         "name",
         "phone",
@@ -106,6 +133,7 @@ class ComplaintForm(_ComplaintFields):
                 address=self.user.address,
                 id_number=self.user.resident_id,
             )
+        self.fields["is_anonymous"].help_text = ANONYMOUS_NOTICE
         if self.user is not None:
             self.fields["contact_method"].initial = Complaint.Contact.INBOX
         else:
@@ -116,13 +144,38 @@ class ComplaintForm(_ComplaintFields):
     def _has_account(self) -> bool:
         return self.user is not None
 
+    def clean(self):
+        data = super().clean()
+        if self.user is None or not data.get("is_anonymous"):
+            return data
+        # Anonymous means not linked to the account: refuse its own channels, and say why.
+        contact = data.get("contact_method")
+        if contact == Complaint.Contact.INBOX:
+            self.add_error("contact_method", ANONYMOUS_NO_ACCOUNT_CONTACT)
+        elif contact in (Complaint.Contact.SMS, Complaint.Contact.PHONE) and (
+            data.get("phone") and data.get("phone") == self.user.mobile
+        ):
+            self.add_error("phone", ANONYMOUS_NO_ACCOUNT_CONTACT)
+        elif contact == Complaint.Contact.EMAIL and (
+            data.get("email") and data.get("email") == self.user.email
+        ):
+            self.add_error("email", ANONYMOUS_NO_ACCOUNT_CONTACT)
+        return data
+
     @property
     def helper(self) -> FormHelper:
         helper = FormHelper()
         helper.form_tag = False
         helper.layout = Layout(
             Fieldset(
-                _("诉求"), "category", "title", "content", "place", "attachments", "names_official"
+                _("诉求"),
+                "category",
+                "title",
+                "content",
+                "place",
+                "attachments",
+                "names_official",
+                Div("reported_department", "reported_person", css_id="reported-fields"),
             ),
             Fieldset(
                 _("您的信息（仅热线办经授权人员可见）"),
@@ -146,9 +199,8 @@ class ComplaintForm(_ComplaintFields):
         files = self.cleaned_data.get("attachments") or []
         if len(files) > MAX_ATTACHMENTS:
             raise forms.ValidationError(_("最多上传%(n)s个附件。"), params={"n": MAX_ATTACHMENTS})
-        for upload in files:
-            check_upload(upload)
-        return files
+        # What is stored is the cleaned copy: the original never leaves the request.
+        return [accept_upload(upload) for upload in files]
 
 
 class HotlineRegisterForm(_ComplaintFields):
@@ -172,6 +224,8 @@ class HotlineRegisterForm(_ComplaintFields):
         "is_emergency",
         "emergency_note",
         "names_official",
+        "reported_department",
+        "reported_person",
         "is_anonymous",
         "name",
         "phone",

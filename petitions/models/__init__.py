@@ -8,7 +8,12 @@ from petitions.models.complaints.complaint import Attachment, Complaint, LeaderI
 from petitions.models.complaints.events import ComplaintEvent
 from petitions.models.complaints.handling import ExtensionRequest, Rating, Reply, ReturnVisit
 from petitions.models.complaints.reviews import ReviewRequest
-from petitions.models.identity import ComplainantIdentity, IdentityAccess
+from petitions.models.identity import (
+    ComplainantIdentity,
+    IdentityAccess,
+    IdentityPermissionChange,
+    ProtectedAccess,
+)
 from petitions.models.routing import Category, LimitUnit, RoutingRule
 
 __all__ = [
@@ -21,8 +26,10 @@ __all__ = [
     "ComplaintUserObjectPermission",
     "ExtensionRequest",
     "IdentityAccess",
+    "IdentityPermissionChange",
     "LeaderInstruction",
     "LimitUnit",
+    "ProtectedAccess",
     "Rating",
     "Reply",
     "ReturnVisit",

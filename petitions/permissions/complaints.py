@@ -100,6 +100,29 @@ def can_handle(user, complaint: Complaint) -> bool:
     )
 
 
+def unit_chain_ids(department: Department | None) -> set[int]:
+    """Return the ids of the department and of every unit above it in the tree."""
+    if department is None:
+        return set()
+    return {department.pk, *(unit.pk for unit in department.ancestors())}
+
+
+def reported_unit_ids(complaint: Complaint) -> set[int]:
+    """Return the units a report must never reach: each unit reported on (by the complaint or a
+    duplicate merged into it) and every unit above it."""
+    reported = [complaint.reported_department] if complaint.reported_department_id else []
+    reported += [
+        duplicate.reported_department
+        for duplicate in complaint.duplicates.filter(
+            reported_department__isnull=False
+        ).select_related("reported_department")
+    ]
+    ids: set[int] = set()
+    for department in reported:
+        ids |= unit_chain_ids(department)
+    return ids
+
+
 def can_dispatch(user, complaint: Complaint | None = None) -> bool:
     """Register calls, dispatch, redirect, transfer, refer, merge, approve extensions, revisit."""
     return is_hotline_office(user)

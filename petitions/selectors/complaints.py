@@ -16,7 +16,7 @@ def complaint_get_for_staff(user, number: str) -> Complaint:
     """Fetch and authorise in one call: missing and forbidden both answer 404."""
     complaint = (
         complaint_permissions.complaints_visible_to(user)
-        .select_related(*LIST_RELATED, "merged_into", "related_to")
+        .select_related(*LIST_RELATED, "merged_into", "related_to", "reported_department")
         .filter(number=number)
         .first()
     )
@@ -122,7 +122,7 @@ def complaint_timeline(complaint: Complaint) -> QuerySet[ComplaintEvent]:
 
 
 def complaints_of_account(user) -> QuerySet[Complaint]:
-    """我的诉求: the complaints filed from this account (anonymous ones too: only its owner sees them)."""
+    """我的诉求: the complaints filed from this account; an anonymous one is never linked to it."""
     if not user.is_authenticated:
         return Complaint.objects.none()
     return (

@@ -5,7 +5,8 @@ The mechanism every area that sends a matter to a department shares (complaints 
 
 from django.conf import settings
 
-from petitions.models import Category, LimitUnit, RoutingRule
+from petitions.models import Category, Complaint, LimitUnit, RoutingRule
+from petitions.permissions.complaints import reported_unit_ids
 from portal.models import Department
 from supervision.models import Clock
 
@@ -23,6 +24,20 @@ def route(*, category: Category, content: str, place: str) -> Department | None:
         return None
     rules.sort(key=lambda rule: (-rule.specificity, rule.priority, rule.pk))
     return rules[0].department
+
+
+def discipline_department(complaint: Complaint) -> Department | None:
+    """Return the discipline-inspection office that handles a report about an official or unit.
+
+    None when the office is missing, inactive, or is itself a unit reported on or one above it:
+    then the hotline office dispatches by hand, and every unit reported on or above is refused.
+    """
+    office = Department.objects.filter(
+        code=settings.PETITIONS_DISCIPLINE_DEPARTMENT_CODE, is_active=True
+    ).first()
+    if office is None or office.pk in reported_unit_ids(complaint):
+        return None
+    return office
 
 
 def hotline_department() -> Department | None:

@@ -3,6 +3,6 @@
 from petitions.urls import complaints, identity
 
 app_name = "petitions"
-# Identity first: its `staff/<number>/identity/` would otherwise be taken by the complaints'
-# catch-all `staff/<number>/<action>/`.
+# Identity first: its `staff/access-log/`, `staff/identity-grants/` and `staff/<number>/identity/`
+# would otherwise be taken by the complaints' `staff/<number>/` and `staff/<number>/<action>/`.
 urlpatterns = [*identity.urlpatterns, *complaints.urlpatterns]

@@ -16,3 +16,8 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # No request context: the page must render when the database or the session is what failed.
     return HttpResponseServerError(loader.get_template("errors/500.html").render())
+
+
+def csrf_failure(request, reason=""):
+    """Answer a form sent without a valid token (an expired page, cookies off) in our style."""
+    return render(request, "errors/403_csrf.html", status=403)

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from approvals.models import Case, Process, ProcessStep
 from approvals.services.applying import case_add_material, case_start_draft, case_submit
+from approvals.services.consents import consent_decide
 from approvals.services.handling.acceptance import case_accept
 from approvals.services.handling.decision import case_decide
 from approvals.services.handling.fees import case_set_fee
@@ -21,18 +22,18 @@ from approvals.services.handling.finish import case_finish
 from approvals.services.handling.steps import task_pass
 from portal.models import Department, User
 from portal.roles import Role
+from portal.uploads import accept_upload
 from tests.disclosure.factories import CatalogueItemFactory
 from tests.factories import CitizenFactory, DepartmentFactory, StaffFactory
+from tests.uploads import pdf_file
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_file()
 STAGES = ("draft", "submitted", "in_progress", "decided", "finished")
 
 
-def pdf_upload(name: str = "材料.pdf") -> SimpleUploadedFile:
-    """An upload as the form hands it over: checked, with its detected type."""
-    upload = SimpleUploadedFile(name, PDF, content_type="application/pdf")
-    upload.detected_type = "application/pdf"
-    return upload
+def pdf_upload(name: str = "材料.pdf"):
+    """A one-page PDF as the form hands it over: checked and cleaned, with its detected type."""
+    return accept_upload(SimpleUploadedFile(name, PDF, content_type="application/pdf"))
 
 
 @dataclass
@@ -150,11 +151,14 @@ class CaseFactory(factory.django.DjangoModelFactory):
             case = case_start_draft(
                 actor=actor, item=item, on_behalf_of=applicant if agent else None
             )
+            if agent:
+                # The applicant agrees in their own account before the agent fills the form.
+                consent_decide(actor=applicant, consent=case.consent, grant=True)
             for material in item.materials.filter(is_required=True):
                 case_add_material(actor=actor, case=case, name=material.name, upload=pdf_upload())
             if stage == "draft":
                 return Case.objects.get(pk=case.pk)
-            case = case_submit(actor=actor, case=case, at=at)
+            case, _code = case_submit(actor=actor, case=case, at=at)
         return advance(case, stage, decision=decision)
 
 

@@ -9,6 +9,7 @@ from PIL import Image
 
 from approvals.models import Case, CaseEvent, CaseMaterial, Process
 from disclosure.models import CatalogueItem
+from portal.query_codes import query_code_matches
 from portal.roles import Role
 from tests.approvals.factories import PDF, CaseFactory, ProcessFactory
 from tests.disclosure.factories import CatalogueItemFactory
@@ -100,18 +101,23 @@ def test_village_agent_files_for_a_registered_citizen(client, process, citizen):
     client.force_login(agent)
     assert "申请人身份证号码" in client.get(apply_url(process.item)).content.decode()
 
-    client.post(apply_url(process.item), {"applicant_code": citizen.resident_id.lower()})
+    client.post(
+        apply_url(process.item),
+        {"applicant_code": citizen.resident_id.lower(), "applicant_mobile": citizen.mobile},
+    )
 
     case = Case.objects.get()
     assert (case.applicant, case.agent) == (citizen, agent)
-    assert case.applicant_name == citizen.real_name
+    assert case.consent.status == "pending"
 
 
 def test_village_agent_with_an_unknown_id_number_gets_an_error(client, process):
     agent = StaffFactory(roles=[Role.VILLAGE_AGENT])
     client.force_login(agent)
     unknown = CitizenFactory.build().resident_id
-    response = client.post(apply_url(process.item), {"applicant_code": unknown})
+    response = client.post(
+        apply_url(process.item), {"applicant_code": unknown, "applicant_mobile": "13800000000"}
+    )
     assert response.status_code == 400
     assert "没有找到" in response.content.decode()
     assert not Case.objects.exists()
@@ -165,8 +171,22 @@ def test_submit_shows_the_number_and_query_code(client, citizen, process):
     case.refresh_from_db()
     assert case.status == Case.Status.SUBMITTED
     assert response["Location"] == reverse("approvals:submitted", args=[case.pk])
-    page = client.get(response["Location"]).content.decode()
-    assert case.number in page and case.query_code in page
+    receipt = client.get(response["Location"])
+    page = receipt.content.decode()
+    code = receipt.context["query_code"]
+    assert case.number in page and code in page
+    assert query_code_matches(case.query_code_digest, case.number, code)
+
+
+def test_the_receipt_shows_the_query_code_only_once(client, citizen, process):
+    client.force_login(citizen)
+    client.post(apply_url(process.item))
+    case = Case.objects.get()
+    files = {"material_0": pdf(), "material_1": pdf("身份证.pdf")}
+    client.post(draft_url(case), {"action": "submit", **files})
+    code = client.get(reverse("approvals:submitted", args=[case.pk])).context["query_code"]
+    again = client.get(reverse("approvals:submitted", args=[case.pk])).content.decode()
+    assert code not in again and "查询码只在提交时显示一次" in again
 
 
 def test_a_file_that_is_not_a_document_or_image_is_refused(client, citizen, draft):

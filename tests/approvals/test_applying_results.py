@@ -26,7 +26,7 @@ def test_board_lists_finished_cases_without_personal_data(client, process):
     page = client.get(RESULTS).content.decode()
     assert done.number in page and running.number not in page
     assert "王**" in page and process.item.name in page and "准予许可" in page
-    for secret in ("王小明", citizen.resident_id, citizen.mobile, done.query_code):
+    for secret in ("王小明", citizen.resident_id, citizen.mobile, done.query_code_digest):
         assert secret not in page
 
 

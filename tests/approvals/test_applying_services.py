@@ -12,9 +12,11 @@ from approvals.services.applying import (
     case_supply_materials,
     case_withdraw,
 )
+from approvals.services.consents import consent_decide
 from approvals.services.handling.acceptance import case_send_material_notice
 from portal.errors import DomainError
 from portal.models import InboxMessage
+from portal.query_codes import query_code_matches
 from supervision.models import Clock
 from tests.approvals.factories import CaseFactory, ProcessFactory, pdf_upload
 from tests.disclosure.factories import CatalogueItemFactory
@@ -63,6 +65,10 @@ def test_an_agent_files_for_a_citizen(process, citizen):
     agent = StaffFactory(roles=[Role.VILLAGE_AGENT])
     case = case_start_draft(actor=agent, item=process.item, on_behalf_of=citizen)
     assert case.applicant == citizen and case.agent == agent
+    # The issue demands it: the agent sees the applicant only masked until the citizen agrees.
+    assert case.applicant_name != citizen.real_name
+    consent_decide(actor=citizen, consent=case.consent, grant=True)
+    case.refresh_from_db()
     assert case.applicant_name == citizen.real_name
 
 
@@ -88,15 +94,16 @@ def test_submit_refuses_while_a_required_material_is_missing(process, citizen):
 
 
 def test_submit_gives_number_code_and_the_acceptance_clock(process):
-    case = CaseFactory(process=process, at=at("2026-11-23 10:00"))
+    draft = CaseFactory(process=process, stage="draft", at=at("2026-11-23 09:00"))
+    case, code = case_submit(actor=draft.applicant, case=draft, at=at("2026-11-23 10:00"))
     assert case.status == Case.Status.SUBMITTED
     assert case.number.startswith("QS20261123")
-    assert len(case.query_code) == 6 and case.query_code.isdigit()
+    assert len(code) == 8 and query_code_matches(case.query_code_digest, case.number, code)
     assert case.acceptance_clock.limit == 5
     assert case.acceptance_clock.kind == "approvals.acceptance"
     task = case.tasks.get()
     assert task.step.kind == "accept" and task.clock == case.acceptance_clock
-    assert InboxMessage.objects.filter(recipient=case.applicant, body__contains=case.query_code)
+    assert InboxMessage.objects.filter(recipient=case.applicant, body__contains=code)
 
 
 def test_someone_else_cannot_touch_the_draft(process, citizen):

@@ -8,6 +8,7 @@ from PIL import Image
 from disclosure.models import Article
 from disclosure.services import columns as services
 from portal.roles import Role
+from portal.uploads import accept_upload
 from tests.disclosure.factories import (
     ArticleFactory,
     ColumnFactory,
@@ -15,9 +16,10 @@ from tests.disclosure.factories import (
     published_article,
 )
 from tests.factories import CitizenFactory, DepartmentFactory, StaffFactory
+from tests.uploads import pdf_file, pdf_pages
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_file()
 
 
 # --- Public pages ------------------------------------------------------------------------------
@@ -91,8 +93,7 @@ def test_the_atom_feed_lists_the_column_s_published_articles(client):
 
 def _with_attachment(status_publish: bool):
     article = ArticleFactory()
-    upload = SimpleUploadedFile("budget.pdf", PDF, content_type="application/pdf")
-    upload.detected_type = "application/pdf"
+    upload = accept_upload(SimpleUploadedFile("budget.pdf", PDF, content_type="application/pdf"))
     services.article_save_draft(actor=admin(), article=article, uploads=[upload])
     if status_publish:
         services.article_submit(actor=admin(), article=article)
@@ -103,7 +104,7 @@ def _with_attachment(status_publish: bool):
 def test_attachments_of_published_articles_are_public(client):
     attachment = _with_attachment(True)
     response = client.get(attachment.get_absolute_url())
-    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+    assert response.status_code == 200 and pdf_pages(b"".join(response.streaming_content)) == 1
 
 
 def test_attachments_of_drafts_are_only_for_staff_who_may_open_the_article(client):

@@ -11,6 +11,7 @@ from disclosure.services.requests.extension import request_extend
 from disclosure.services.requests.supplement import request_supplement_notice
 from portal.models import InboxMessage
 from portal.roles import Role
+from portal.uploads import accept_upload
 from tests.disclosure.factories import (
     at,
     file_request,
@@ -19,10 +20,11 @@ from tests.disclosure.factories import (
     office_head,
 )
 from tests.factories import CitizenFactory, EnterpriseFactory, StaffFactory
+from tests.uploads import pdf_file, pdf_pages
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_file()
 
 
 def _detail(request):
@@ -36,7 +38,7 @@ def _answer(request, clerk, **kwargs):
         reply_type="disclosed",
         text="现提供所申请的信息。",
         remedies="行政复议、行政诉讼",
-        documents=[SimpleUploadedFile("预算.pdf", PDF, content_type="application/pdf")],
+        documents=[accept_upload(SimpleUploadedFile("预算.pdf", PDF))],
         **kwargs,
     )
 
@@ -143,7 +145,7 @@ def test_the_applicant_downloads_the_documents_and_a_stranger_cannot(client):
     client.force_login(request.applicant)
     response = client.get(url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == PDF
+    assert pdf_pages(b"".join(response.streaming_content)) == 1
     client.force_login(CitizenFactory())
     assert client.get(url).status_code == 404
     client.force_login(StaffFactory(roles=[Role.WINDOW_CLERK]))

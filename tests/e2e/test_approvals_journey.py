@@ -8,7 +8,9 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from approvals.models import Case, CaseEvent, RectificationTicket
+from approvals.models import AgentConsent, Case, CaseEvent, RectificationTicket
+from approvals.services.consents import consent_decide
+from portal.query_codes import query_code_matches
 from portal.roles import Role
 from tests.approvals.factories import PDF, ProcessFactory
 from tests.factories import CitizenFactory, DepartmentFactory, StaffFactory
@@ -97,7 +99,8 @@ def test_citizen_applies_and_rates_the_unit_answers(site, county):
     site.check_a11y()
     number = page.locator("#case-number").inner_text().strip()
     case = Case.objects.get(number=number)
-    assert page.locator("#query-code").inner_text().strip() == case.query_code
+    query_code = page.locator("#query-code").inner_text().strip()
+    assert query_code_matches(case.query_code_digest, number, query_code)
     site.logout()
 
     # Clerk A sends the one-time notice.
@@ -207,7 +210,7 @@ def test_citizen_applies_and_rates_the_unit_answers(site, county):
     # Anyone with the number and query code follows the case without an account.
     site.go("/approvals/track/")
     page.get_by_label("办件编号").fill(number)
-    page.get_by_label("查询码").fill(case.query_code)
+    page.get_by_label("查询码").fill(query_code)
     page.get_by_role("button", name="查询").click()
     expect(page.locator("#case-decision")).to_contain_text("准予许可")
     site.check_a11y()
@@ -227,7 +230,14 @@ def test_village_agent_files_for_a_citizen(site, county):
     site.login(agent.username)
     site.go(f"/approvals/apply/{county['item'].pk}/")
     page.get_by_label("申请人身份证号码或统一社会信用代码").fill(citizen.resident_id)
-    page.get_by_role("button", name="为该申请人填写申请").click()
+    page.get_by_label("申请人注册手机号码").fill(citizen.mobile)
+    page.get_by_role("button", name="请申请人确认代办").click()
+    expect(page.get_by_role("heading", name="代办授权确认")).to_be_visible()
+    expect(page.locator("#consent-applicant")).not_to_contain_text("赵申请")
+    # The citizen agrees in their own account (the SMS code is the other way).
+    consent = AgentConsent.objects.get(agent=agent)
+    consent_decide(actor=citizen, consent=consent, grant=True)
+    site.go(f"/approvals/cases/{consent.case_id}/edit/")
     expect(page.get_by_label("申请人")).to_have_value("赵申请")
     site.check_a11y()
     page.set_input_files("input[name=material_0]", _file("申请书.pdf"))

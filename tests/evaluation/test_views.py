@@ -13,6 +13,7 @@ from evaluation.services import votes as vote_services
 from portal.roles import Role
 from tests.evaluation.factories import RatedPersonFactory
 from tests.factories import CitizenFactory, DepartmentFactory, StaffFactory
+from tests.uploads import huge_png
 
 pytestmark = pytest.mark.django_db
 
@@ -218,6 +219,25 @@ def test_photo_is_re_encoded_without_metadata_and_served(client):
     person = RatedPerson.objects.get()
     body = b"".join(client.get(reverse("evaluation:photo", args=[person.pk])).streaming_content)
     assert body.startswith(b"\xff\xd8") and b"secret location" not in body
+
+
+def test_a_photo_with_too_many_pixels_is_refused_with_a_message(client):
+    unit = DepartmentFactory()
+    client.force_login(StaffFactory(roles=[Role.ADMIN]))
+    response = client.post(
+        reverse("evaluation:staff_person_new"),
+        {
+            "name": "赵六",
+            "gender": "male",
+            "position": "科员",
+            "department": unit.pk,
+            "responsibilities": "",
+            "is_active": "on",
+            "photo_upload": SimpleUploadedFile("p.png", huge_png(8_000, 8_000)),
+        },
+    )
+    assert response.status_code == 200 and "图片尺寸过大" in response.content.decode()
+    assert not RatedPerson.objects.exists()
 
 
 def test_workbench_section_shows_counts(client, person):

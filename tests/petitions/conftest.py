@@ -73,14 +73,18 @@ def routed_category(category, department):
 def file_complaint(hotline_department, operator):
     """File a complaint online the way the form does; return (complaint, query code)."""
 
-    def _file(*, category, account=None, anonymous=True, identity=None, **fields):
+    def _file(*, category, account=None, anonymous=None, identity=None, **fields):
+        # Filed from an account: named by default (an anonymous complaint is never linked to it).
+        if anonymous is None:
+            anonymous = account is None
         fields.setdefault("title", "超市销售过期食品")
         fields.setdefault("content", "城南超市货架上有过期酸奶。")
         complaint, code = filing_services.complaint_file(
             actor=None,
             category=category,
             is_anonymous=anonymous,
-            identity=identity or filing_services.IdentityData(phone="13911112222"),
+            identity=identity
+            or filing_services.IdentityData(name="" if anonymous else "张三", phone="13911112222"),
             account=account,
             contact_method=Complaint.Contact.SMS,
             **fields,

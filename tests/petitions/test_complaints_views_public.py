@@ -8,14 +8,12 @@ from django.utils import timezone
 from petitions.models import Attachment, Complaint, Rating
 from petitions.services.complaints import closing as closing_services
 from petitions.services.complaints import handling as handling_services
+from tests.uploads import png_file
 
 pytestmark = pytest.mark.django_db
 
 
-PNG = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
-    b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
-)
+PNG = png_file()
 
 
 def _form(category, **extra):

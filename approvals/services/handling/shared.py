@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from approvals.models import Case, CaseTask
-from approvals.permissions.cases import is_staff
+from approvals.permissions.cases import is_case_worker
 from approvals.services.cases import OPEN_TASK_STATUSES, staff_url, stop_clock
 from portal.errors import DomainError
 from portal.models import Department, StaffRelation, User
@@ -108,7 +108,7 @@ def open_tasks(case: Case) -> QuerySet[CaseTask]:
 
 def my_open_task(actor: User, case: Case) -> CaseTask:
     """Return the actor's department's open task on the current step, or refuse."""
-    if not is_staff(actor):
+    if not is_case_worker(actor):
         raise DomainError(_("只有工作人员可以办理办件。"))
     task = (
         case.tasks.filter(
@@ -126,7 +126,7 @@ def my_open_task(actor: User, case: Case) -> CaseTask:
 
 def department_handles(actor: User, case: Case) -> bool:
     """Whether the actor's department handles the case or has an open task on it."""
-    return is_staff(actor) and (
+    return is_case_worker(actor) and (
         actor.department_id == case.department_id
         or open_tasks(case).filter(department_id=actor.department_id).exists()
     )

@@ -75,6 +75,17 @@ class Complaint(models.Model):
     )
     is_anonymous = models.BooleanField(_("匿名"), default=False)
     names_official = models.BooleanField(_("举报具体公职人员或单位"), default=False)
+    # 检举控告: the unit reported on (or the named person's unit). Neither it nor any unit above it
+    # may ever handle the complaint (`petitions.services.routing`).
+    reported_department = models.ForeignKey(
+        "portal.Department",
+        verbose_name=_("被举报单位"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reported_person = models.CharField(_("被举报人姓名及职务"), max_length=100, blank=True)
     contact_method = models.CharField(
         _("联系方式"), max_length=8, choices=Contact.choices, default=Contact.NONE
     )
@@ -173,6 +184,14 @@ class Complaint(models.Model):
                 )
                 | Q(department__isnull=False),
                 name="complaint_dispatched_has_department",
+            ),
+            # The unit reported on never handles the report (its ancestors are refused by the
+            # services, which can walk the tree).
+            models.CheckConstraint(
+                condition=Q(reported_department__isnull=True)
+                | Q(department__isnull=True)
+                | ~Q(department=models.F("reported_department")),
+                name="complaint_not_handled_by_reported",
             ),
         ]
 

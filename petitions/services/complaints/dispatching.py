@@ -13,12 +13,15 @@ from petitions.services.complaints.notices import (
     notify_department,
     notify_leaders,
     notify_office,
+    staff_url,
 )
-from petitions.services.routing import clock_unit, route
+from petitions.services.routing import clock_unit, discipline_department, route
 from petitions.transitions.complaints import COMPLAINT_MOVES
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import Department, User
+from supervision.models import Alert
+from supervision.services import alert_raise
 
 REFERRAL_ADVICE = {
     Complaint.Referral.COURT: _("该事项属于人民法院受理范围，请依法向人民法院提起诉讼。"),
@@ -28,6 +31,46 @@ REFERRAL_ADVICE = {
     ),
     Complaint.Referral.RECONSIDERATION: _("该事项属于行政复议范围，请向复议机关申请行政复议。"),
 }
+
+
+REPORTED_UNIT_REFUSAL = _(
+    "该诉求是对公职人员或单位的检举控告，依法不得交由被举报单位或其上级单位办理，"
+    "请交纪检监察机关办理。此次操作已报告纪检监察机关。"
+)
+MOVE_LABELS = {"dispatch": _("分派"), "redirect": _("改派"), "merge": _("合并")}
+
+
+def screen_reported_unit(
+    *, actor: User, complaint: Complaint, department: Department | None, move: str
+) -> None:
+    """Refuse (and report to the discipline office) a move that would give a report to the unit
+    reported on or a unit above it.
+
+    Call it before the move's transaction opens, so that the alert survives the refusal. The alert
+    names the complaint, the unit and the member of staff, never the reporter.
+    """
+    fresh = Complaint.objects.select_related("reported_department").get(pk=complaint.pk)
+    if department is None or department.pk not in complaint_permissions.reported_unit_ids(fresh):
+        return
+    alert_raise(
+        kind=Alert.Kind.OTHER,
+        severity=Alert.Severity.SERIOUS,
+        department=discipline_department(fresh),
+        subject_ref=fresh.number or "",
+        subject_url=staff_url(fresh),
+        message=_(
+            "检举控告件 %(number)s 被%(actor)s试图%(move)s至被举报单位或其上级单位"
+            "“%(department)s”，已被系统拦截。"
+        )
+        % {
+            "number": fresh.number,
+            "actor": actor.display_name,
+            "move": MOVE_LABELS[move],
+            "department": department.name,
+        },
+        dedup_key=f"petitions:reported-unit:{fresh.pk}:{move}:{department.pk}:{actor.pk}",
+    )
+    raise DomainError(REPORTED_UNIT_REFUSAL)
 
 
 def after_registration(complaint: Complaint, *, actor: User | None) -> None:
@@ -40,12 +83,18 @@ def after_registration(complaint: Complaint, *, actor: User | None) -> None:
         notify_leaders(complaint, _("有诉求待批示"))
         return
     complaint.status = Complaint.Status.REGISTERED
-    department = route(
-        category=complaint.category,
-        content=f"{complaint.title} {complaint.content}",
-        place=complaint.place,
+    reported = complaint_permissions.reported_unit_ids(complaint)
+    # A report about an official or unit is never routed by keyword: it goes to the discipline office.
+    department = (
+        discipline_department(complaint)
+        if reported
+        else route(
+            category=complaint.category,
+            content=f"{complaint.title} {complaint.content}",
+            place=complaint.place,
+        )
     )
-    if department is not None:
+    if department is not None and department.pk not in reported:
         _dispatch(complaint, department=department, actor=actor, automatic=True)
         return
     start_dispatch_clock(complaint, actor=actor)
@@ -63,6 +112,8 @@ def _dispatch(
     note: str = "",
 ) -> None:
     """Give the complaint to the department, start its sign clock and record the move as `code`."""
+    if department.pk in complaint_permissions.reported_unit_ids(complaint):
+        raise DomainError(REPORTED_UNIT_REFUSAL)
     now = timezone.now()
     first = complaint.dispatched_at is None
     complaint.status = Complaint.Status.DISPATCHED
@@ -92,37 +143,39 @@ def _dispatch(
     notify_department(complaint, _("新诉求待签收"))
 
 
-@transaction.atomic
 def complaint_dispatch(
     *, actor: User, complaint: Complaint, department: Department, note: str = ""
 ) -> Complaint:
     """The operator dispatches a waiting complaint to a department (分派)."""
     if not complaint_permissions.can_dispatch(actor):
         raise DomainError(_("只有热线办值班人员可以分派诉求。"))
-    complaint = lock(complaint, related=("category",))
-    COMPLAINT_MOVES.check(complaint, "dispatch")
-    _dispatch(complaint, department=department, actor=actor, note=note)
+    screen_reported_unit(actor=actor, complaint=complaint, department=department, move="dispatch")
+    with transaction.atomic():
+        complaint = lock(complaint, related=("category",))
+        COMPLAINT_MOVES.check(complaint, "dispatch")
+        _dispatch(complaint, department=department, actor=actor, note=note)
     return complaint
 
 
-@transaction.atomic
 def complaint_redirect(
     *, actor: User, complaint: Complaint, department: Department, note: str
 ) -> Complaint:
     """The operator sends a dispatched complaint to another department (改派): one `redirected` event."""
     if not complaint_permissions.can_dispatch(actor):
         raise DomainError(_("只有热线办值班人员可以改派诉求。"))
-    complaint = lock(complaint, related=("category",))
-    COMPLAINT_MOVES.check(complaint, "redirect")
-    if department.pk == complaint.department_id:
-        raise DomainError(_("改派的单位与当前承办单位相同。"))
-    _dispatch(
-        complaint,
-        department=department,
-        actor=actor,
-        code=ComplaintEvent.Code.REDIRECTED,
-        note=note,
-    )
+    screen_reported_unit(actor=actor, complaint=complaint, department=department, move="redirect")
+    with transaction.atomic():
+        complaint = lock(complaint, related=("category",))
+        COMPLAINT_MOVES.check(complaint, "redirect")
+        if department.pk == complaint.department_id:
+            raise DomainError(_("改派的单位与当前承办单位相同。"))
+        _dispatch(
+            complaint,
+            department=department,
+            actor=actor,
+            code=ComplaintEvent.Code.REDIRECTED,
+            note=note,
+        )
     return complaint
 
 
@@ -186,20 +239,32 @@ def complaint_refer(
     return complaint
 
 
-@transaction.atomic
 def complaint_merge(
     *, actor: User, duplicate: Complaint, original: Complaint, note: str = ""
 ) -> Complaint:
-    """Merge a duplicate into the original; a matter closed after re-review is not accepted again."""
+    """Merge a duplicate into the original; a matter closed after re-review is not accepted again.
+
+    A report is never merged into a complaint handled by the unit it reports on or one above it.
+    """
     if not complaint_permissions.can_dispatch(actor):
         raise DomainError(_("只有热线办值班人员可以合并重复件。"))
     if duplicate.pk == original.pk:
         raise DomainError(_("不能与自身合并。"))
+    handler = Complaint.objects.select_related("department").get(pk=original.pk).department
+    screen_reported_unit(actor=actor, complaint=duplicate, department=handler, move="merge")
+    with transaction.atomic():
+        return _merge(actor=actor, duplicate=duplicate, original=original, note=note)
+
+
+def _merge(*, actor: User, duplicate: Complaint, original: Complaint, note: str) -> Complaint:
+    """Merge inside the caller's transaction, after the screening."""
     duplicate = lock(duplicate, related=("category",))
     COMPLAINT_MOVES.check(duplicate, "merge")
     original = Complaint.objects.get(pk=original.pk)
     if original.status == Complaint.Status.MERGED:
         raise DomainError(_("原诉求本身已被合并，请选择其合并后的诉求。"))
+    if original.department_id in complaint_permissions.reported_unit_ids(duplicate):
+        raise DomainError(REPORTED_UNIT_REFUSAL)
     stop_clock(duplicate, actor=actor)
     duplicate.merged_into = original
     duplicate.closed_at = timezone.now()

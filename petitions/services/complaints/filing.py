@@ -1,12 +1,8 @@
 """Filing: online by the complainant, or registered by the hotline for a caller."""
 
-import hashlib
-import hmac
-import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,11 +17,11 @@ from petitions.models import (
 from petitions.permissions import complaints as complaint_permissions
 from petitions.services.complaints.dispatching import after_registration
 from petitions.services.complaints.notices import notify_complainant, notify_office
+from portal import query_codes
 from portal.audit import acting_as
 from portal.errors import DomainError
-from portal.models import User
-
-QUERY_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+from portal.models import Department, User
+from portal.query_codes import new_query_code, query_code_digest
 
 
 @dataclass(frozen=True)
@@ -39,19 +35,8 @@ class IdentityData:
     address: str = ""
 
 
-def query_code_digest(number: str, code: str) -> str:
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, f"{number}:{code.strip().upper()}".encode(), hashlib.sha256).hexdigest()
-
-
 def query_code_matches(complaint: Complaint, code: str) -> bool:
-    return hmac.compare_digest(
-        complaint.query_code_digest, query_code_digest(complaint.number or "", code)
-    )
-
-
-def new_query_code() -> str:
-    return "".join(secrets.choice(QUERY_CODE_ALPHABET) for _ in range(8))
+    return query_codes.query_code_matches(complaint.query_code_digest, complaint.number, code)
 
 
 def complaint_file(
@@ -63,6 +48,8 @@ def complaint_file(
     place: str = "",
     is_anonymous: bool = False,
     names_official: bool = False,
+    reported_department: Department | None = None,
+    reported_person: str = "",
     contact_method: str = Complaint.Contact.NONE,
     allow_publication: bool = False,
     identity: IdentityData | None = None,
@@ -76,8 +63,27 @@ def complaint_file(
     """File a complaint online (actor None: the complainant) or register a call (actor: the operator).
 
     Return the complaint and its query code, which is shown once and stored only as a digest.
+    An anonymous complaint is never linked to the account it was filed from, nor told through
+    the account's mobile or e-mail: its number and query code are the only way back.
     """
     identity = identity or IdentityData()
+    if is_anonymous and account is not None:
+        identity = replace(
+            identity,
+            phone="" if identity.phone == account.mobile else identity.phone,
+            email="" if identity.email == account.email else identity.email,
+        )
+        account = None
+        if (contact_method == Complaint.Contact.EMAIL and not identity.email) or (
+            contact_method in (Complaint.Contact.SMS, Complaint.Contact.PHONE)
+            and not identity.phone
+        ):
+            # Only the account's own channel was given: the query code is the only way back.
+            contact_method = Complaint.Contact.NONE
+    if is_anonymous and contact_method == Complaint.Contact.INBOX:
+        contact_method = Complaint.Contact.NONE
+    if (reported_department is not None or reported_person.strip()) and not names_official:
+        raise DomainError(_("填写被举报单位或人员时，请勾选“举报具体的公职人员或单位”。"))
     if not category.is_active:
         raise DomainError(_("该类别已停用，请选择其他类别。"))
     if not is_anonymous and not (identity.name and (identity.phone or identity.email or account)):
@@ -108,6 +114,8 @@ def complaint_file(
             channel=channel,
             is_anonymous=is_anonymous,
             names_official=names_official,
+            reported_department=reported_department,
+            reported_person=reported_person.strip(),
             contact_method=contact_method,
             allow_publication=allow_publication,
             registered_by=actor if channel != Complaint.Channel.ONLINE else None,

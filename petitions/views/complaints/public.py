@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from petitions.forms.complaints import ComplaintForm, RateForm, ReviewRequestForm, TrackForm
-from petitions.models import Attachment, Complaint, ReviewRequest
+from petitions.models import Attachment, Complaint, ProtectedAccess, ReviewRequest
 from petitions.permissions import complaints as complaint_permissions
 from petitions.selectors import complaints as complaint_selectors
+from petitions.services import identity as identity_services
 from petitions.services import moderation
 from petitions.services.complaints import closing as closing_services
 from petitions.services.complaints import filing as filing_services
@@ -51,6 +52,8 @@ def file_complaint(request):
                 place=data["place"],
                 is_anonymous=data["is_anonymous"],
                 names_official=data["names_official"],
+                reported_department=data["reported_department"],
+                reported_person=data["reported_person"],
                 contact_method=data["contact_method"],
                 allow_publication=data["allow_publication"],
                 identity=_identity(data),
@@ -92,7 +95,8 @@ def filed(request):
     return render(request, "petitions/filed.html", just_filed)
 
 
-def _client_address(request) -> str:
+def client_address(request) -> str:
+    """The address a request came from, as the access logs record it."""
     return request.META.get("REMOTE_ADDR", "")
 
 
@@ -100,7 +104,7 @@ def track(request):
     """Follow a complaint with its number and query code alone, no account needed."""
     form = TrackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        key = f"petitions:track-fail:{_client_address(request)}"
+        key = f"petitions:track-fail:{client_address(request)}"
         if ratelimit.attempts(key, 3600) >= settings.PETITIONS_TRACK_ATTEMPTS_PER_HOUR:
             form.add_error(None, _("查询失败次数过多，请一小时后再试，或拨打12345咨询。"))
         else:
@@ -199,7 +203,7 @@ def mine(request):
 
 def attachment(request, pk: int):
     """Serve an attachment to the complainant and to staff who may see the complaint; 404 to others."""
-    item = Attachment.objects.select_related("complaint").filter(pk=pk).first()
+    item = Attachment.objects.select_related("complaint__category").filter(pk=pk).first()
     if item is None:
         raise Http404
     complaint = item.complaint
@@ -215,6 +219,12 @@ def attachment(request, pk: int):
         handle = item.file.open("rb")
     except OSError as error:
         raise Http404 from error
+    identity_services.protected_access_record(
+        user=request.user,
+        complaints=[complaint],
+        what=ProtectedAccess.What.ATTACHMENT,
+        address=client_address(request),
+    )
     return FileResponse(
         handle, as_attachment=True, filename=item.original_name, content_type=item.content_type
     )

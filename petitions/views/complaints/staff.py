@@ -14,16 +14,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from petitions.forms import complaints as complaint_forms
-from petitions.models import Complaint, ExtensionRequest, ReviewRequest
+from petitions.models import Complaint, ExtensionRequest, ProtectedAccess, ReviewRequest
 from petitions.permissions import complaints as complaint_permissions
 from petitions.permissions import identity as identity_permissions
 from petitions.selectors import complaints as complaint_selectors
+from petitions.services import identity as identity_services
 from petitions.services.complaints import closing as closing_services
 from petitions.services.complaints import dispatching as dispatching_services
 from petitions.services.complaints import filing as filing_services
 from petitions.services.complaints import handling as handling_services
 from petitions.services.complaints import reviews as review_services
 from petitions.transitions.complaints import COMPLAINT_MOVES
+from petitions.views.complaints.public import client_address
 from portal.errors import DomainError
 from portal.exports import table_response
 from portal.models import User
@@ -32,6 +34,13 @@ from portal.models import User
 def _require_staff(request) -> None:
     if request.user.kind != User.Kind.STAFF:
         raise Http404
+
+
+def _log_read(request, complaints, what: str) -> None:
+    """Write the access rows of the protected complaints this response shows."""
+    identity_services.protected_access_record(
+        user=request.user, complaints=complaints, what=what, address=client_address(request)
+    )
 
 
 @login_required
@@ -47,7 +56,16 @@ def queue(request):
     return render(
         request,
         "petitions/staff/queue.html",
-        {"page": page, "status": status, "query": query, "statuses": Complaint.Status.choices},
+        {
+            "page": page,
+            "status": status,
+            "query": query,
+            "statuses": Complaint.Status.choices,
+            "can_list_access": identity_permissions.can_list_protected_access(request.user),
+            "can_manage_identity": identity_permissions.can_manage_identity_permission(
+                request.user
+            ),
+        },
     )
 
 
@@ -58,6 +76,8 @@ def export(request):
     complaints = complaint_selectors.staff_queue(
         request.user, status=request.GET.get("status", ""), query=request.GET.get("q", "")
     )
+    listed = list(complaints[:5000])
+    _log_read(request, listed, ProtectedAccess.What.EXPORT)
     header = [
         _("编号"),
         _("类别"),
@@ -85,7 +105,7 @@ def export(request):
             ),
             complaint.get_satisfaction_display(),
         ]
-        for complaint in complaints[:5000]
+        for complaint in listed
     )
     return table_response(
         [header, *rows], fmt="csv", filename=f"complaints-{timezone.localdate():%Y%m%d}"
@@ -111,6 +131,8 @@ def register(request):
                 place=data["place"],
                 is_anonymous=anonymous,
                 names_official=data["names_official"],
+                reported_department=data["reported_department"],
+                reported_person=data["reported_person"],
                 contact_method=data["contact_method"],
                 allow_publication=data["allow_publication"],
                 identity=filing_services.IdentityData(
@@ -205,7 +227,7 @@ def _detail_context(request, complaint: Complaint, **bound) -> dict:
         },
         "action_forms": action_forms,
         "secondary_actions": SECONDARY_ACTIONS,
-        "can_view_identity": identity_permissions.can_view_identity(request.user),
+        "can_view_identity": identity_permissions.can_view_identity_of(request.user, complaint),
         "is_office": complaint_permissions.can_dispatch(request.user),
     }
 
@@ -214,6 +236,7 @@ def _detail_context(request, complaint: Complaint, **bound) -> dict:
 def detail(request, number: str):
     _require_staff(request)
     complaint = complaint_selectors.complaint_get_for_staff(request.user, number)
+    _log_read(request, [complaint], ProtectedAccess.What.PAGE)
     return render(request, "petitions/staff/detail.html", _detail_context(request, complaint))
 
 
@@ -310,6 +333,7 @@ def act(request, number: str, action: str):
                 return redirect("petitions:staff_detail", number=number)
             return redirect("petitions:staff_queue")
         return redirect("petitions:staff_detail", number=number)
+    _log_read(request, [complaint], ProtectedAccess.What.PAGE)
     context = _detail_context(request, complaint, **{action: form})
     return render(request, "petitions/staff/detail.html", context, status=400)
 
@@ -340,6 +364,7 @@ def history(request, number: str):
     """Field changes of the complaint (simple-history): the complaint holds no identity field."""
     _require_staff(request)
     complaint = complaint_selectors.complaint_get_for_staff(request.user, number)
+    _log_read(request, [complaint], ProtectedAccess.What.HISTORY)
     records = list(
         complaint.history.select_related("history_user").order_by("history_date", "history_id")
     )
