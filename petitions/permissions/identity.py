@@ -4,6 +4,9 @@ Reading needs the permission AND not belonging to the handling unit, a unit repo
 unit above them; each reading is logged. Granting the permission is itself audited.
 """
 
+from django.contrib.auth.models import Permission
+from django.db.models import Q
+
 from petitions.models import Complaint
 from petitions.permissions.complaints import is_active_staff, reported_unit_ids, unit_chain_ids
 from portal.roles import Role
@@ -13,12 +16,32 @@ IDENTITY_PERMISSION = "petitions.view_complainant_identity"
 
 def can_view_identity(user) -> bool:
     """Holds the permission (the identity page and its link); see `can_view_identity_of`."""
-    return is_active_staff(user) and user.has_perm(IDENTITY_PERMISSION)
+    return is_active_staff(user) and holds_identity_permission(user)
+
+
+def holds_identity_permission(user) -> bool:
+    """Granted to the account or to one of its groups (roles).
+
+    Not `has_perm`: a superuser holds every permission by default, which would let an account
+    read identities without the audited grant that `identity_permission_grant` records.
+    """
+    app_label, codename = IDENTITY_PERMISSION.split(".")
+    return (
+        Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        .filter(Q(user=user) | Q(group__user=user))
+        .exists()
+    )
 
 
 def conflicted_unit_ids(complaint: Complaint) -> set[int]:
     """Return the units whose staff never read this complainant's identity."""
-    return unit_chain_ids(complaint.department) | reported_unit_ids(complaint)
+    units = unit_chain_ids(complaint.department) | reported_unit_ids(complaint)
+    # A duplicate merged into a report is handled with it: its complainant is as much a
+    # whistleblower to the units handling or reported on by the original (and those above them).
+    # Merges are one level deep (an original is never itself merged), so this recursion ends.
+    if complaint.merged_into_id:
+        units |= conflicted_unit_ids(complaint.merged_into)
+    return units
 
 
 def can_view_identity_of(user, complaint: Complaint) -> bool:

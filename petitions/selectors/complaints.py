@@ -9,7 +9,8 @@ from django.http import Http404
 from petitions.models import Complaint, ComplaintEvent, ReviewRequest
 from petitions.permissions import complaints as complaint_permissions
 
-LIST_RELATED = ("category", "department", "clock")
+# `merged_into__category`: `is_protected` of a merged duplicate reads the original's category.
+LIST_RELATED = ("category", "department", "clock", "merged_into__category")
 
 
 def complaint_get_for_staff(user, number: str) -> Complaint:

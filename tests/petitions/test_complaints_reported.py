@@ -2,14 +2,17 @@
 dispatching, redirecting or merging it to that unit or a unit above it is refused and reported."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from petitions.models import Complaint
 from petitions.services.complaints import dispatching as dispatching_services
 from petitions.services.complaints import filing as filing_services
 from portal.errors import DomainError
+from portal.roles import Role
 from supervision.models import Alert
-from tests.factories import DepartmentFactory
+from tests.factories import DepartmentFactory, StaffFactory
+from tests.petitions.factories import CategoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -208,3 +211,21 @@ def test_hotline_registers_a_report_naming_the_unit(
     assert response.status_code == 302
     complaint = Complaint.objects.get()
     assert (complaint.reported_department, complaint.department) == (department, discipline)
+
+
+def test_a_duplicate_merged_into_a_report_hides_its_complainant_from_the_reports_units(
+    client, file_complaint, category, department, discipline, operator
+):
+    report = _report(category, department)
+    duplicate, _code = file_complaint(
+        category=CategoryFactory(code="other", name="其他"),
+        identity=filing_services.IdentityData(name="重复件投诉人", phone="13911113333"),
+    )
+    dispatching_services.complaint_merge(actor=operator, duplicate=duplicate, original=report)
+    inspector = StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR], department=discipline)
+    inspector.user_permissions.add(Permission.objects.get(codename="view_complainant_identity"))
+    client.force_login(inspector)
+    url = reverse("petitions:staff_identity", args=[duplicate.number])
+    response = client.post(url, {"purpose": "核查"})
+    assert response.status_code == 404
+    assert "重复件投诉人" not in response.content.decode()

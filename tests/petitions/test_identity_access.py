@@ -139,3 +139,10 @@ def test_admin_change_page_writes_one_row(client, protected, operator):
     assert client.get(url, REMOTE_ADDR=ADDRESS).status_code == 200
     row = ProtectedAccess.objects.get()
     assert (row.user, row.what, row.address) == (operator, "page", ADDRESS)
+
+
+def test_a_duplicate_merged_into_a_protected_complaint_is_protected_too(protected, unprotected):
+    unprotected.merged_into = protected
+    unprotected.save()
+
+    assert type(unprotected).objects.get(pk=unprotected.pk).is_protected

@@ -102,3 +102,12 @@ def test_administrator_grants_on_the_page(client, admin_user, other_clerk):
 def test_grants_page_is_closed_to_others(client, operator):
     client.force_login(operator)
     assert client.get(reverse("petitions:staff_identity_grants")).status_code == 404
+
+
+def test_a_superuser_without_the_audited_grant_cannot_read(other_clerk, dispatched):
+    other_clerk.is_superuser = True
+    other_clerk.save()
+
+    with pytest.raises(DomainError):
+        identity_services.identity_read(actor=other_clerk, complaint=dispatched, purpose="核查")
+    assert not IdentityAccess.objects.exists()

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from portal.models import OutboxMessage
@@ -8,8 +9,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_client(client):
-    client.force_login(StaffFactory(is_staff=True, is_superuser=True))
+def superuser(db):
+    return StaffFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    client.force_login(superuser)
     return client
 
 
@@ -46,9 +52,11 @@ def test_failed_messages_can_be_retried(admin_client):
     assert message.status == "pending"
 
 
-def test_every_registered_admin_list_renders(admin_client):
+def test_every_registered_admin_list_renders(admin_client, superuser):
     from django.contrib import admin
 
+    # The complainant-identity lists open only with the audited grant, superusers included.
+    superuser.user_permissions.add(Permission.objects.get(codename="view_complainant_identity"))
     broken = []
     for model in admin.site._registry:
         meta = model._meta
@@ -56,3 +64,9 @@ def test_every_registered_admin_list_renders(admin_client):
         if admin_client.get(url).status_code != 200:
             broken.append(url)
     assert broken == []
+
+
+def test_a_superuser_without_the_grant_cannot_list_identities(admin_client):
+    response = admin_client.get(reverse("admin:petitions_complainantidentity_changelist"))
+
+    assert response.status_code == 403

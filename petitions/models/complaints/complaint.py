@@ -207,9 +207,13 @@ class Complaint(models.Model):
 
     @property
     def is_protected(self) -> bool:
-        """A whistleblower case: anonymous, or a report naming an official or unit."""
+        """A whistleblower case: anonymous, a report naming an official or unit, or a duplicate
+        merged into one (it is handled with the report, by the same people)."""
         return (
-            self.is_anonymous or self.names_official or self.category.kind == Category.Kind.REPORT
+            self.is_anonymous
+            or self.names_official
+            or self.category.kind == Category.Kind.REPORT
+            or (self.merged_into_id is not None and self.merged_into.is_protected)
         )
 
     @property
