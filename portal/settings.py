@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import dj_database_url
 from celery.schedules import crontab
-from django.utils.translation import gettext_lazy as _
 
 from portal import env
 
@@ -355,95 +354,8 @@ LOGGING = {
     },
 }
 
-# --- Domain defaults (each can be overridden per catalogue item or category) ------------------
+# --- The pillars' settings ---------------------------------------------------------------------
 
-PORTAL_NAME = _("青山县人民政府门户网站")
-# Site-wide search (全网信息检索) is served by the disclosure pillar; the shell only links to it.
-PORTAL_SEARCH_URL = "/disclosure/search/"
+from portal.pillar_settings import *  # noqa: E402, F403
 
-# Pillars, in the order their sections appear on the home page, my account and the workbench.
-PORTAL_PILLARS = ["disclosure", "approvals", "petitions", "evaluation", "supervision"]
-
-# --- Petitions (投诉举报 / 12345) ---------------------------------------------------------------
-
-# The department of the 12345 hotline office: dispatch and review clocks run against it.
-PETITIONS_HOTLINE_DEPARTMENT = env.text("PETITIONS_HOTLINE_DEPARTMENT", "gov-office")
-# 纪委监委: reports about an official or unit go here, never to that unit or one above it.
-PETITIONS_DISCIPLINE_DEPARTMENT_CODE = env.text(
-    "PETITIONS_DISCIPLINE_DEPARTMENT_CODE", "discipline"
-)
-# 信访工作条例: 复查/复核 are requested within 30 days of the opinion and decided within 30 days.
-PETITIONS_REVIEW_REQUEST_DAYS = 30
-PETITIONS_REVIEW_DECIDE_DAYS = 30
-# Wrong query codes allowed per address and hour before the tracking form refuses (brute force).
-PETITIONS_TRACK_ATTEMPTS_PER_HOUR = env.integer("PETITIONS_TRACK_ATTEMPTS_PER_HOUR", 20)
-
-# --- Supervision (电子监察) --------------------------------------------------------------------
-
-# Yellow when this share of the limit has elapsed or this many days are left, whichever comes
-# first ("remaining_days" applies to day units). Override per clock kind, e.g. "petitions.reply".
-SUPERVISION_YELLOW_RULES = {"default": {"elapsed_share": 0.9, "remaining_days": 1}}
-# Still red this many working days after the supervision notice: second grade (通报).
-SUPERVISION_SECOND_GRADE_WORKDAYS = 5
-
-# --- Disclosure (政务公开) ----------------------------------------------------------------------
-
-# Proactive disclosure (主动公开).
-# Daily, early morning: alerts for stale columns and articles not online within 20 WD (条例 Art 26).
-CELERY_BEAT_SCHEDULE["disclosure-check-columns"] = {
-    "task": "disclosure.tasks.check_disclosure_columns",
-    "schedule": crontab(hour=2, minute=0),
-}
-
-# Disclosure on request (依申请公开).
-# The office that receives and answers requests (政府信息公开工作机构), by department code.
-DISCLOSURE_REQUESTS_OFFICE = env.text("DISCLOSURE_REQUESTS_OFFICE", "gov-office")
-# 条例 Art 33: answer within 20 WD of receipt; one extension of at most 20 WD.
-DISCLOSURE_REQUESTS_ANSWER_WORKDAYS = 20
-DISCLOSURE_REQUESTS_MAX_EXTENSION_WORKDAYS = 20
-# Art 30: the supplement notice goes out within 7 WD of receipt; the applicant then has this
-# many WD to supply (the law leaves it to the notice) before the request counts as abandoned.
-DISCLOSURE_REQUESTS_SUPPLEMENT_NOTICE_WORKDAYS = 7
-DISCLOSURE_REQUESTS_SUPPLEMENT_WORKDAYS = env.integer("DISCLOSURE_REQUESTS_SUPPLEMENT_WORKDAYS", 15)
-# Art 32: a consulted third party has 15 WD; the answer clock resumes when they run out.
-DISCLOSURE_REQUESTS_CONSULTATION_WORKDAYS = 15
-# Supplements not made in time (视为放弃) and third-party consultations that ran out.
-CELERY_BEAT_SCHEDULE["disclosure-requests-deadlines"] = {
-    "task": "disclosure.tasks.request_deadlines",
-    "schedule": timedelta(minutes=10),
-}
-
-# --- Approvals (网上审批) ----------------------------------------------------------------------
-
-# 行政许可法 Art 42: 20 WD from acceptance, joint handling 45; one extension of 10 (joint 15).
-APPROVALS_DECISION_DAYS = 20
-APPROVALS_JOINT_DAYS = 45
-APPROVALS_EXTENSION_DAYS = 10
-APPROVALS_JOINT_EXTENSION_DAYS = 15
-# 行政许可法 Art 44: the certificate is issued and delivered within 10 WD of an approval; a
-# process's finish step (办结) may give no more.
-APPROVALS_DELIVERY_DAYS = 10
-# 国办发〔2019〕51号: the unit answers a bad rating within this many working days.
-APPROVALS_RECTIFICATION_WORKDAYS = env.integer("APPROVALS_RECTIFICATION_WORKDAYS", 5)
-# The readable prefix of case numbers (办件编号), e.g. QS2026112300123.
-APPROVALS_NUMBER_PREFIX = "QS"
-# 行政许可法 Art 32: the one-time notice comes within 5 WD of receipt, or the case counts as
-# accepted on receipt (the beat entry `approvals-deem-accepted` applies it).
-APPROVALS_ACCEPTANCE_DAYS = 5
-# Failed number + query-code look-ups per client and hour on the public tracking page.
-APPROVALS_TRACK_ATTEMPTS_PER_HOUR = env.integer("APPROVALS_TRACK_ATTEMPTS_PER_HOUR", 20)
-
-# --- Evaluation (效能网上测评) -------------------------------------------------------------------
-
-# DOMAIN.md §4 warning thresholds (dissatisfied votes): month 10/20/40, year 40/80/120.
-EVALUATION_THRESHOLDS = {
-    "month": {"III": 10, "II": 20, "I": 40},
-    "year": {"III": 40, "II": 80, "I": 120},
-}
-# Whether citizens may rate without signing in; anonymous votes are rate-limited per client.
-EVALUATION_ANONYMOUS_VOTING = env.flag("EVALUATION_ANONYMOUS_VOTING", True)
-# Anonymous votes allowed per client address: (votes, window in seconds).
-EVALUATION_ANONYMOUS_RATE = (
-    env.integer("EVALUATION_ANONYMOUS_RATE_VOTES", 5),
-    env.integer("EVALUATION_ANONYMOUS_RATE_SECONDS", 3600),
-)
+CELERY_BEAT_SCHEDULE |= PILLAR_BEAT_SCHEDULE  # noqa: F405
