@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 PORT ?= 8000
 
-.PHONY: run test install migrate seed e2e lint messages bench clean
+.PHONY: run test install migrate seed e2e lint messages bench clean backup restore
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,15 @@ messages: install
 ## Benchmarks (need PostgreSQL on 127.0.0.1:5432); results go to docs/PERFORMANCE.md.
 bench: install
 	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+## Dump the database of DATABASE_URL to var/backups/<name>-<UTC time>.dump (pg_dump -Fc).
+backup: install
+	$(PY) manage.py backup_database
+
+## Restore a dump into a named database: make restore FILE=var/backups/x.dump DB=portal_restored
+## (created if absent; a database holding tables is refused unless FORCE=1). See docs/OPERATIONS.md.
+restore: install
+	$(PY) manage.py restore_database "$(FILE)" --database "$(DB)" $(if $(FORCE),--force)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var

@@ -5,3 +5,29 @@ from django.utils.translation import gettext_lazy as _
 class ApprovalsConfig(AppConfig):
     name = "approvals"
     verbose_name = _("网上审批")
+
+    def ready(self):
+        from approvals.services import labels
+        from approvals.services.handling.calendar import cases_calendar_loaded
+        from portal.texts import register_texts
+        from supervision.labels import register_clock_kinds
+        from supervision.services.calendar import register_calendar_hook
+
+        # Supervision shows approvals' clocks and alerts in words, in the reader's language.
+        register_clock_kinds(labels.CLOCK_LABELS)
+        register_texts(labels.TEXTS)
+
+        # Applicants hear when the official calendar moves their case deadline.
+        register_calendar_hook(cases_calendar_loaded)
+
+        # The leader brief's approvals section: cases finished in the month and on time.
+        from approvals.selectors import handling
+        from supervision.services.brief import register_section
+
+        register_section(
+            "approvals",
+            title=_("网上审批"),
+            compute=handling.brief_section,
+            labels=handling.BRIEF_LABELS,
+            order=40,
+        )

@@ -124,6 +124,7 @@ def load_items(start: int, stop: int, departments) -> None:
                 kind=CatalogueItem.Kind.values[n % 6],
                 department=departments[n % len(departments)],
                 time_limit_days=5 + n % 20,
+                legal_limit_days=30,
                 legal_basis="《中华人民共和国行政许可法》",
                 conditions="符合法定条件。",
                 content=f"{name}的受理、审查与决定。",

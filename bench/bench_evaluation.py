@@ -53,7 +53,8 @@ if os.environ.get("BENCH_EVALUATION_SERVER"):
         form = VoteForm(request.POST)
         if not form.is_valid():
             return redirect(person)
-        choice = form.cleaned_data
+        choice = dict(form.cleaned_data)
+        choice.pop("submission_token")
         Vote.objects.create(
             person=person,
             month=month_of(timezone.now()),

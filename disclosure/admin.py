@@ -69,6 +69,10 @@ class CatalogueItemAdmin(SimpleHistoryAdmin):
     ]
     inlines = [CatalogueMaterialInline, CatalogueItemVersionInline, CatalogueEventInline]
 
+    def has_delete_permission(self, request, obj=None):
+        # Items are withdrawn through the workflow, never deleted: their events stay attached.
+        return False
+
 
 @admin.register(SearchEntry)
 class SearchEntryAdmin(admin.ModelAdmin):

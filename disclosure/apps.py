@@ -9,10 +9,32 @@ class DisclosureConfig(AppConfig):
 
     def ready(self):
         from disclosure.selectors.search import warm_up
+        from disclosure.services import labels
+        from disclosure.services.requests.calendar import requests_calendar_loaded
         from disclosure.services.search import ensure_postgres_indexes
+        from portal.texts import register_texts
+        from supervision.labels import register_clock_kinds
+        from supervision.services.calendar import register_calendar_hook
+
+        # Supervision shows this pillar's clocks and alerts in words, in the reader's language.
+        register_clock_kinds(labels.CLOCK_LABELS)
+        register_texts(labels.TEXTS)
 
         # The full-text and trigram indexes are PostgreSQL-only, so they are made after migrating.
         post_migrate.connect(
             ensure_postgres_indexes, sender=self, dispatch_uid="disclosure-search-indexes"
+        )
+        # Requests store supplement and consultation deadlines, and know who applied.
+        register_calendar_hook(requests_calendar_loaded)
+        # The leader brief's disclosure section: stale columns and requests of the month.
+        from disclosure.selectors import reporting
+        from supervision.services.brief import register_section
+
+        register_section(
+            "disclosure",
+            title=_("信息公开"),
+            compute=reporting.brief_section,
+            labels=reporting.BRIEF_LABELS,
+            order=30,
         )
         warm_up()

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from evaluation.models import RatedPerson, Rating
+from portal.submissions import SubmissionTokenField
 from portal.uploads import IMAGE_TYPES, accept_upload
 
 
@@ -30,6 +31,7 @@ class VoteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("选择“不满意”时必须填写理由；理由经审核后公开。"),
     )
+    submission_token = SubmissionTokenField()
 
     @property
     def helper(self) -> FormHelper:
@@ -42,6 +44,7 @@ class VoteForm(forms.Form):
                 for name in ("attitude", "efficiency", "style")
             ),
             "reason",
+            "submission_token",
         )
         return helper
 

@@ -253,7 +253,7 @@ class VoteEvent(DomainEvent):
         REASON_REJECTED = "reason_rejected", _("理由不予公开")
 
     subject_field = "vote"
-    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="events")
+    vote = models.ForeignKey(Vote, on_delete=models.PROTECT, related_name="events")
 
     class Meta(DomainEvent.Meta):
         verbose_name = _("测评事件")

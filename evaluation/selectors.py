@@ -3,8 +3,9 @@
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy
 
-from evaluation.models import BEIJING, RatedPerson, RatingWarning, Vote
+from evaluation.models import BEIJING, RatedPerson, RatingWarning, Tier, Vote
 from portal.models import Department
 
 
@@ -113,3 +114,52 @@ def daily_review(day: date):
         .select_related("person__department", "moderated_by")
         .order_by("-updated_at")
     )
+
+
+def brief_section(start: datetime, end: datetime) -> dict:
+    """The rating's part of the leader brief (领导参阅): votes and tier warnings of [start, end)."""
+    warnings = RatingWarning.objects.filter(raised_at__gte=start, raised_at__lt=end)
+    by_tier = dict(warnings.values_list("tier").annotate(n=Count("id")).order_by())
+    figures = Vote.objects.filter(created_at__gte=start, created_at__lt=end).aggregate(
+        votes=Count("id"), dissatisfied=Count("id", filter=Q(is_dissatisfied=True))
+    )
+    figures["warnings"] = sum(by_tier.values())
+    people = (
+        warnings.values("person__name", "person__department__name", "tier")
+        .annotate(n=Count("id"))
+        .order_by("-tier", "person__department__name", "person__name")
+    )
+    return {
+        "figures": figures,
+        "tables": [
+            {
+                "code": "by_tier",
+                "columns": ["tier", "warnings"],
+                "coded": ["tier"],
+                "rows": [[tier.value, by_tier.get(tier.value, 0)] for tier in reversed(Tier)],
+            },
+            {
+                "code": "people",
+                "columns": ["department", "person", "tier"],
+                "coded": ["tier"],
+                "rows": [
+                    [row["person__department__name"], row["person__name"], row["tier"]]
+                    for row in people
+                ],
+            },
+        ],
+    }
+
+
+# The codes of `brief_section`, labelled when the brief is shown (tiers by their number).
+BRIEF_LABELS = {
+    "votes": gettext_lazy("测评票数"),
+    "dissatisfied": gettext_lazy("不满意票"),
+    "warnings": gettext_lazy("测评预警"),
+    "tier": gettext_lazy("预警级别"),
+    "by_tier": gettext_lazy("各级预警"),
+    "people": gettext_lazy("预警对象"),
+    "department": gettext_lazy("单位"),
+    "person": gettext_lazy("姓名"),
+    **{str(tier.value): tier.label for tier in Tier},
+}

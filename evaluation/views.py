@@ -18,10 +18,12 @@ from evaluation.forms import ImportForm, PersonForm, VoteForm
 from evaluation.models import BEIJING, RatedPerson, Vote, month_of
 from evaluation.services import roster as roster_services
 from evaluation.services import votes as vote_services
+from portal.addresses import client_address
 from portal.errors import DomainError
 from portal.exports import table_response
 from portal.models import Department
-from portal.query_params import month_param, year_param
+from portal.query_params import day_param, month_param, text_param, year_param
+from portal.submissions import Submitted, submit_once
 
 
 def _require(check, request):
@@ -29,15 +31,11 @@ def _require(check, request):
         raise Http404
 
 
-def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
-
 # --- Public -------------------------------------------------------------------------------------
 
 
 def index(request):
-    query = request.GET.get("q", "").strip()[:50]
+    query = text_param(request.GET.get("q"), max_length=50)
     context = {"query": query, "units": selectors.units_with_people(query)}
     if query:
         context["people"] = selectors.people_list(query=query)[:100]
@@ -46,7 +44,7 @@ def index(request):
 
 def unit(request, code):
     department = get_object_or_404(Department, code=code)
-    query = request.GET.get("q", "").strip()[:50]
+    query = text_param(request.GET.get("q"), max_length=50)
     page = Paginator(selectors.people_list(department=department, query=query), 30).get_page(
         request.GET.get("page")
     )
@@ -75,13 +73,21 @@ def person(request, pk):
                 }
             )
     if request.method == "POST" and form.is_valid():
-        try:
-            vote_services.vote_cast(
+        voter = request.user if request.user.is_authenticated else None
+        choice = dict(form.cleaned_data)
+        token = choice.pop("submission_token")
+
+        def create() -> Submitted:
+            vote = vote_services.vote_cast(
                 person=person,
-                voter=request.user if request.user.is_authenticated else None,
-                client_key=vote_services.client_key_for(_client_address(request)),
-                **form.cleaned_data,
+                voter=voter,
+                client_key=vote_services.client_key_for(client_address(request)),
+                **choice,
             )
+            return Submitted(subject=vote)
+
+        try:
+            submit_once(token=token, account=voter, create=create)
         except DomainError as error:
             messages.error(request, error.message)
         else:
@@ -124,7 +130,7 @@ def photo(request, pk):
 @login_required
 def staff_roster(request):
     _require(permissions.can_manage_roster, request)
-    query = request.GET.get("q", "").strip()[:50]
+    query = text_param(request.GET.get("q"), max_length=50)
     people = RatedPerson.objects.select_related("department")
     if query:
         people = people.filter(Q(name__icontains=query) | Q(department__name__icontains=query))
@@ -200,10 +206,7 @@ def staff_moderate(request, pk):
 @login_required
 def staff_review(request):
     _require(permissions.can_moderate_reasons, request)
-    try:
-        day = date.fromisoformat(request.GET.get("day", ""))
-    except ValueError:
-        day = timezone.now().astimezone(BEIJING).date()
+    day = day_param(request.GET.get("day")) or timezone.now().astimezone(BEIJING).date()
     votes = selectors.daily_review(day)
     return render(
         request,

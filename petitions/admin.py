@@ -18,6 +18,7 @@ from petitions.models import (
 from petitions.permissions import complaints as complaint_permissions
 from petitions.permissions import identity as identity_permissions
 from petitions.services import identity as identity_services
+from portal.addresses import client_address
 
 
 class RoutingRuleInline(admin.TabularInline):
@@ -103,7 +104,7 @@ class ComplaintAdmin(SimpleHistoryAdmin):
                 user=request.user,
                 complaints=[complaint],
                 what=what,
-                address=request.META.get("REMOTE_ADDR", ""),
+                address=client_address(request),
             )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -153,7 +154,7 @@ class ComplainantIdentityAdmin(_IdentityPermissionMixin, SimpleHistoryAdmin):
             user=request.user,
             complaints=[identity.complaint],
             what=ProtectedAccess.What.IDENTITY,
-            address=request.META.get("REMOTE_ADDR", ""),
+            address=client_address(request),
         )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

@@ -2,10 +2,17 @@
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from portal import services
+from portal.errors import DomainError
+from portal.forms import CalendarAnnouncementForm
 from portal.models import (
     CalendarDay,
     CalendarYear,
@@ -31,12 +38,19 @@ class ReadOnlyInline(admin.TabularInline):
 
 
 class ReadOnlyAdminMixin:
-    """Records that move only through a pillar's services: the admin reads them."""
+    """Records that move only through a pillar's services: the admin reads them.
+
+    Nor does it delete them: a record is withdrawn, never deleted, and its event rows (the
+    tamper-evident audit log) must keep their subject.
+    """
 
     def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 
@@ -97,6 +111,39 @@ class CalendarDayAdmin(SimpleHistoryAdmin):
 @admin.register(CalendarYear)
 class CalendarYearAdmin(admin.ModelAdmin):
     list_display = ["year", "source", "loaded_at"]
+    change_list_template = "admin/portal/calendaryear/change_list.html"
+
+    def get_urls(self):
+        announce = self.admin_site.admin_view(self.announce_view)
+        return [
+            path("announce/", announce, name="portal_calendaryear_announce"),
+            *super().get_urls(),
+        ]
+
+    def announce_view(self, request):
+        """Load a year from the State Council's notice; open deadlines over it are recomputed."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = CalendarAnnouncementForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.calendar_load_announced(actor=request.user, **form.cleaned_data)
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(
+                    request,
+                    _("%(year)d年的节假日安排已载入，涉及该年的期限已重新计算。")
+                    % {"year": form.cleaned_data["year"]},
+                )
+                return redirect("admin:portal_calendaryear_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "form": form,
+            "title": _("载入国务院公布的节假日安排"),
+        }
+        return TemplateResponse(request, "admin/portal/calendaryear/announce.html", context)
 
 
 @admin.action(description=_("重新发送所选的失败消息"))

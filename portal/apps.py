@@ -20,8 +20,14 @@ class PortalConfig(AppConfig):
     verbose_name = _("门户基础")
 
     def ready(self):
-        from portal import checks  # noqa: F401 - registers the deploy checks
+        from portal import (
+            checks,  # noqa: F401 - registers the deploy checks
+            file_metadata,
+        )
         from portal.models import CalendarDay, CalendarYear
+
+        # Pillow's decompression-bomb limit comes from UPLOAD_MAX_PIXELS, not its own default.
+        file_metadata.limit_decoding()
 
         # A fresh database (and every test database) knows the official calendar at once.
         post_migrate.connect(_load_calendar, sender=self, dispatch_uid="portal-load-calendar")

@@ -4,14 +4,21 @@ simple-history records which fields changed; an event row records what happened 
 in the domain's words. Each pillar subclasses `DomainEvent` with a foreign key to its subject
 and a `Code` TextChoices, names that key in `subject_field`, and its services write one row per
 state change with `record` (see docs/ARCHITECTURE.md).
+
+Event rows are append-only and hash-chained per table (`portal.event_chain`): every insert goes
+through `save` or `record_many`, which chain it in the inserting transaction; the ORM refuses to
+change or delete a row, and on PostgreSQL a trigger refuses it too.
 """
 
 from typing import ClassVar
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from portal import event_chain
+from portal.texts import render_text
 
 
 class DomainEvent(models.Model):
@@ -27,6 +34,9 @@ class DomainEvent(models.Model):
     created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
     note = models.TextField(_("意见/说明"), blank=True)
     data = models.JSONField(default=dict, blank=True)
+    # The hash chain of the table (portal.event_chain), set when the row is inserted.
+    prev_hash = models.CharField(max_length=64, blank=True, editable=False)
+    hash = models.CharField(max_length=64, editable=False)
 
     class Meta:
         abstract = True
@@ -37,6 +47,28 @@ class DomainEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.code}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise TypeError("Event rows are append-only: record a new event instead.")
+        # Without an outer transaction this opens one, so the chain lock lasts until the insert.
+        with transaction.atomic(using=kwargs.get("using"), savepoint=False):
+            event_chain.chain(type(self), [self], subject_field=self.subject_field)
+            super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Event rows are append-only: subjects are withdrawn, never deleted.")
+
+    @property
+    def note_text(self) -> str:
+        """The note in the reader's language: a system note is stored as `note_code` and
+        `note_params` in `data` (`portal.texts`), a person's note as typed."""
+        code = self.data.get("note_code", "") if isinstance(self.data, dict) else ""
+        return (
+            render_text(code, self.data.get("note_params"), fallback=self.note)
+            if code
+            else self.note
+        )
 
     @classmethod
     def record(cls, subject, code: str, *, actor=None, at=None, note: str = "", **data):
@@ -49,3 +81,10 @@ class DomainEvent(models.Model):
             note=note,
             data=data,
         )
+
+    @classmethod
+    def record_many(cls, events: list, *, batch_size: int = 1000) -> list:
+        """Insert many unsaved events at once (bulk imports), chained in list order."""
+        with transaction.atomic(savepoint=False):
+            event_chain.chain(cls, events, subject_field=cls.subject_field)
+            return cls.objects.bulk_create(events, batch_size=batch_size)

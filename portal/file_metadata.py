@@ -7,31 +7,38 @@ message for the citizen when the file cannot be read or cleaned (then it is refu
 - images are decoded and encoded anew from their pixels alone (EXIF, XMP, IPTC, ICC, PNG text
   chunks and GIF comments all stay behind); the picture is first turned upright, since the EXIF
   orientation that said how to show it goes too; an image over `UPLOAD_MAX_PIXELS` is refused
-  before it is decoded (a small PNG can unpack to gigabytes);
-- Office files (docx, xlsx, pptx) get empty core, app and custom properties, and the author names
-  of comments and tracked changes are blanked;
+  before it is decoded (a small PNG can unpack to gigabytes), and so is a truncated or damaged
+  one, whatever Pillow raises for it;
+- Office files (docx, xlsx, pptx) are checked for a zip bomb first (`portal.archives`), then
+  get empty core, app and custom properties, and the author names of comments and tracked
+  changes are blanked;
 - PDFs are rewritten page by page without the Info dictionary, XMP streams or annotation authors;
 - MP3 and MP4 lose their tags.
 """
 
 import io
 import re
+import threading
 import zipfile
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, ImageSequence
+from PIL import Image, ImageFile, ImageOps, ImageSequence
+
+from portal import archives
 
 IMAGE_FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG", "image/gif": "GIF", "image/webp": "WEBP"}
+# An animation is decoded frame by frame into memory: its frames count against the pixel cap, and
+# a file of countless one-pixel frames is refused too.
+IMAGE_MAX_FRAMES = 1_000
+# One image decoded at a time per process: a worker's threads never hold several at once, so a
+# worker's memory for images stays near 9 bytes × UPLOAD_MAX_PIXELS (two copies of the pixels).
+DECODING = threading.Lock()
 OFFICE_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
-# An Office file is a zip: refuse one that would unpack past this (a zip bomb) or has absurdly
-# many parts.
-OFFICE_MAX_UNPACKED = 200 * 1024 * 1024
-OFFICE_MAX_PARTS = 5_000
 
 EMPTY_CORE = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -85,20 +92,48 @@ def clean(content: bytes, mime: str) -> bytes:
     raise Uncleanable(_("无法清除该类型文件中的个人信息，请改用图片、PDF 或 Word 文件。"))
 
 
+def limit_decoding() -> None:
+    """Set Pillow's limits for this process from the settings (called once, at start-up).
+
+    Pillow warns past `MAX_IMAGE_PIXELS` and refuses to open past twice that; `clean_image`
+    refuses past it before decoding. A truncated file is refused, never padded with grey.
+    """
+    Image.MAX_IMAGE_PIXELS = settings.UPLOAD_MAX_PIXELS
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+
+
 def clean_image(content: bytes, image_format: str) -> bytes:
-    try:
-        with Image.open(io.BytesIO(content)) as image:
-            width, height = image.size
-            if width * height > settings.UPLOAD_MAX_PIXELS:
-                raise Uncleanable(too_large())
-            frames, durations = [], []
-            for frame in ImageSequence.Iterator(image):
-                frames.append(pixels_only(frame))
-                durations.append(frame.info.get("duration", 100))
-    except Image.DecompressionBombError as error:
-        raise Uncleanable(too_large()) from error
-    except (OSError, ValueError, SyntaxError) as error:
-        raise Uncleanable(_("图片文件已损坏或无法读取，请重新导出后再上传。")) from error
+    with DECODING:
+        try:
+            with Image.open(io.BytesIO(content)) as image:
+                check_dimensions(image)
+                if getattr(image, "n_frames", 1) == 1:
+                    frames, durations = [pixels_only(image, in_place=True)], []
+                else:
+                    frames, durations = [], []
+                    for frame in ImageSequence.Iterator(image):
+                        frames.append(pixels_only(frame))
+                        durations.append(frame.info.get("duration", 100))
+            return encode(frames, durations, image_format)
+        except Uncleanable:
+            raise
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+            raise Uncleanable(too_large()) from error
+        except Exception as error:
+            # Pillow's decoders raise whatever a damaged file trips on (OSError for a truncated
+            # one, but also IndexError, struct.error, TypeError...): a refusal, never a 500.
+            raise Uncleanable(_("图片文件已损坏或无法读取，请重新导出后再上传。")) from error
+
+
+def check_dimensions(image: Image.Image) -> None:
+    """Refuse, from the header alone, an image whose frames would decode past the pixel cap."""
+    width, height = image.size
+    frames = getattr(image, "n_frames", 1)
+    if frames > IMAGE_MAX_FRAMES or width * height * frames > settings.UPLOAD_MAX_PIXELS:
+        raise Uncleanable(too_large())
+
+
+def encode(frames: list[Image.Image], durations: list[int], image_format: str) -> bytes:
     out = io.BytesIO()
     first = frames[0]
     if image_format == "JPEG":
@@ -118,10 +153,19 @@ def too_large() -> str:
     }
 
 
-def pixels_only(frame: Image.Image) -> Image.Image:
-    """Copy a frame's pixels (and palette), upright, into a new image that carries no `info`."""
+def pixels_only(frame: Image.Image, *, in_place: bool = False) -> Image.Image:
+    """Copy a frame's pixels (and palette), upright, into a new image that carries no `info`.
+
+    `in_place` turns a single-frame image upright in its own buffer, so that cleaning holds two
+    copies of the pixels at most, not three.
+    """
     # The EXIF orientation says how to show the picture; it goes with the rest of EXIF.
-    upright = ImageOps.exif_transpose(frame)
+    if in_place:
+        frame.load()
+        ImageOps.exif_transpose(frame, in_place=True)
+        upright = frame
+    else:
+        upright = ImageOps.exif_transpose(frame)
     copy = Image.new(upright.mode, upright.size)
     copy.paste(upright)
     if upright.mode == "P" and upright.palette is not None:
@@ -132,15 +176,10 @@ def pixels_only(frame: Image.Image) -> Image.Image:
 def clean_office(content: bytes) -> bytes:
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as source:
-            parts = source.infolist()
-            if (
-                len(parts) > OFFICE_MAX_PARTS
-                or sum(part.file_size for part in parts) > OFFICE_MAX_UNPACKED
-            ):
-                raise Uncleanable(_("文件解压后过大，无法检查，请另存为较小的文件后再上传。"))
+            archives.check_archive(source)
             out = io.BytesIO()
             with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-                for part in parts:
+                for part in source.infolist():
                     data = EMPTY_PARTS.get(part.filename) or source.read(part)
                     if AUTHOR_PARTS.match(part.filename):
                         data = AUTHOR_ATTRIBUTE.sub(rb'\1=""', data)
@@ -148,8 +187,8 @@ def clean_office(content: bytes) -> bytes:
                     if part.filename in PERSON_NAME_PARTS:
                         data = PERSON_NAME_ATTRIBUTE.sub(rb'\1=""', data)
                     target.writestr(part.filename, data)
-    except Uncleanable:
-        raise
+    except archives.ArchiveRefused as refusal:
+        raise Uncleanable(refusal.message) from refusal
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as error:
         raise Uncleanable(_("文件已损坏或已加密，无法读取，请重新保存后再上传。")) from error
     return out.getvalue()

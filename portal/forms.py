@@ -1,5 +1,8 @@
 """Forms of the portal shell: validation and layout only, never a write."""
 
+import datetime
+import re
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
@@ -170,3 +173,47 @@ class StaffRelationForm(forms.ModelForm):
         if not cleaned.get("resident_id") and not cleaned.get("credit_code"):
             raise forms.ValidationError(_("请填写对方的身份证号码或统一社会信用代码。"))
         return cleaned
+
+
+def _parse_days(text: str) -> list[datetime.date]:
+    """Read dates and ranges (2027-02-05~2027-02-11) separated by spaces, commas or lines."""
+    days = []
+    for token in re.split(r"[\s,，、;；]+", text.strip()):
+        if not token:
+            continue
+        first, _sep, last = token.partition("~")
+        try:
+            start = datetime.date.fromisoformat(first)
+            end = datetime.date.fromisoformat(last) if last else start
+        except ValueError:
+            raise forms.ValidationError(
+                _("无法识别的日期：%(token)s（格式如 2027-02-05 或 2027-02-05~2027-02-11）"),
+                params={"token": token},
+            ) from None
+        if end < start or (end - start).days > 31:
+            raise forms.ValidationError(_("日期范围有误：%(token)s"), params={"token": token})
+        days += [start + datetime.timedelta(days=n) for n in range((end - start).days + 1)]
+    return days
+
+
+class CalendarAnnouncementForm(forms.Form):
+    """The State Council's arrangement of a year, as an admin copies it from the notice."""
+
+    year = forms.IntegerField(label=_("年份"), min_value=2000, max_value=2100)
+    holidays = forms.CharField(
+        label=_("放假日期"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("每个放假日或日期范围，如 2027-01-01 2027-02-05~2027-02-11"),
+    )
+    workdays = forms.CharField(
+        label=_("调休上班日期"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("周六、周日上班的日期，如 2027-02-13"),
+    )
+
+    def clean_holidays(self) -> list[datetime.date]:
+        return _parse_days(self.cleaned_data["holidays"])
+
+    def clean_workdays(self) -> list[datetime.date]:
+        return _parse_days(self.cleaned_data["workdays"])

@@ -298,3 +298,28 @@ class CalendarYear(models.Model):
 
     def __str__(self) -> str:
         return str(self.year)
+
+
+class Submission(models.Model):
+    """A spent one-time submission token (一次性提交令牌) and the object it created.
+
+    Written in the transaction that creates the object, so the unique digest settles a double
+    submission; see portal/submissions.py. Only the token's digest is kept, and the receipt's
+    one-time secret only sealed with the token.
+    """
+
+    token_digest = models.CharField(max_length=64, unique=True)
+    account = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    subject_type = models.CharField(max_length=100, blank=True)
+    subject_pk = models.CharField(max_length=64, blank=True)
+    sealed_secret = models.CharField(max_length=128, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("表单提交记录")
+        verbose_name_plural = _("表单提交记录")
+
+    def __str__(self) -> str:
+        return f"{self.subject_type} {self.subject_pk}"

@@ -5,14 +5,18 @@ transaction and handed to Celery after commit: a broker outage delays a message 
 it and never fails the request that caused it (the beat flush picks it up later).
 """
 
-import logging
 from collections.abc import Iterable
 
 from django.db import transaction
 
+from portal.circuit import Circuit
 from portal.models import InboxMessage, OutboxMessage, User
 
-log = logging.getLogger(__name__)
+# Seconds a hand-off may wait on the broker before the message is left to the flush.
+HAND_OFF_TIMEOUT = 0.5
+# Seconds during which hand-offs are skipped after one failed; the flush runs every minute.
+BROKER_RETRY_AFTER = 30
+broker_circuit = Circuit("broker (outbox hand-off)", retry_after=BROKER_RETRY_AFTER)
 
 
 def _absolute(url: str) -> str:
@@ -87,16 +91,37 @@ def _queue(messages: list[OutboxMessage]) -> None:
 
 
 def hand_off(ids: list[int]) -> None:
-    """Give messages to the broker; if it is down they wait in the outbox for the beat flush."""
+    """Give messages to the broker; if it is down they wait in the outbox for the beat flush.
+
+    This runs in the request that caused the messages, so it never waits on a broker that is
+    down: one attempt on a fresh connection with a short timeout and no retries, and after a
+    failure none at all for `BROKER_RETRY_AFTER` seconds.
+    """
+    from portal.celery import app
     from portal.tasks import deliver_outbox_message
 
-    for message_id in ids:
-        try:
-            deliver_outbox_message.apply_async((message_id,), retry=False)
-        except Exception as error:  # the broker's errors vary by transport
-            log.warning(
-                "outbox message %s waits for the flush: broker unavailable (%s)",
-                message_id,
-                type(error).__name__,
-            )
-            return
+    if not ids or not broker_circuit.allows():
+        return
+    connection = app.connection_for_write(
+        connect_timeout=HAND_OFF_TIMEOUT,
+        transport_options={
+            "max_retries": 0,
+            "socket_connect_timeout": HAND_OFF_TIMEOUT,
+            "socket_timeout": HAND_OFF_TIMEOUT,
+        },
+    )
+    try:
+        with connection:
+            for message_id in ids:
+                deliver_outbox_message.apply_async(
+                    (message_id,), connection=connection, retry=False
+                )
+    except Exception as error:  # the broker's errors vary by transport
+        broker_circuit.failed(error)
+        return
+    broker_circuit.succeeded()
+
+
+def broker_degraded() -> bool:
+    """Whether hand-offs are being skipped because the broker did not answer the last one."""
+    return broker_circuit.is_open

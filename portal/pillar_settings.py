@@ -35,11 +35,15 @@ PETITIONS_REVIEW_REQUEST_DAYS = 30
 PETITIONS_REVIEW_DECIDE_DAYS = 30
 # Wrong query codes allowed per address and hour before the tracking form refuses (brute force).
 PETITIONS_TRACK_ATTEMPTS_PER_HOUR = env.integer("PETITIONS_TRACK_ATTEMPTS_PER_HOUR", 20)
+# Complaints filed without an account per client address and hour (a flood costs nothing else);
+# generous, since a township office or a public Wi-Fi shares one address.
+PETITIONS_ANONYMOUS_FILINGS_PER_HOUR = env.integer("PETITIONS_ANONYMOUS_FILINGS_PER_HOUR", 10)
 
 # --- Supervision (电子监察) --------------------------------------------------------------------
 
 # Yellow when this share of the limit has elapsed or this many days are left, whichever comes
-# first ("remaining_days" applies to day units). Override per clock kind, e.g. "petitions.reply".
+# first ("remaining_days" applies to day limits longer than it; a day clock turns yellow at 00:00 of
+# its first yellow day). Override per clock kind, e.g. "petitions.reply".
 SUPERVISION_YELLOW_RULES = {"default": {"elapsed_share": 0.9, "remaining_days": 1}}
 # Still red this many working days after the supervision notice: second grade (通报).
 SUPERVISION_SECOND_GRADE_WORKDAYS = 5

@@ -1,12 +1,15 @@
 """Use cases of the portal shell: the only place here that writes."""
 
+import datetime
+
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from portal.models import InboxMessage, StaffRelation, User
+from portal.errors import DomainError
+from portal.models import CalendarDay, CalendarYear, InboxMessage, StaffRelation, User
 from portal.notifications import notify
 
 
@@ -67,7 +70,6 @@ def calendar_load_official(*, years: list[int] | None = None) -> list[int]:
     import chinese_calendar
 
     from portal import workdays
-    from portal.models import CalendarDay, CalendarYear
 
     known = {day.year for day in chinese_calendar.holidays}
     wanted = set(years) if years is not None else known
@@ -92,7 +94,60 @@ def calendar_load_official(*, years: list[int] | None = None) -> list[int]:
             ignore_conflicts=True,
         )
         transaction.on_commit(workdays.calendar_changed)
+        announce_years_loaded(wanted, actor=None)
     return wanted
+
+
+def announce_years_loaded(years: list[int], *, actor: User | None) -> None:
+    """After commit, let supervision recompute the deadlines over the newly loaded years."""
+    from portal import holidays
+
+    transaction.on_commit(
+        lambda: holidays.calendar_years_loaded.send(sender=None, years=years, actor=actor)
+    )
+
+
+@transaction.atomic
+def calendar_load_announced(
+    *,
+    actor: User,
+    year: int,
+    holidays: list[datetime.date],
+    workdays: list[datetime.date],
+) -> CalendarYear:
+    """Load a year as the State Council announced it (国务院办公厅关于节假日安排的通知).
+
+    The admin enters the days off and the make-up working days (调休); they override the year's
+    days, its provisional calendar ends, and every open deadline over it is recomputed.
+    """
+    from portal import workdays as working_days
+
+    days = dict.fromkeys(holidays, False) | dict.fromkeys(workdays, True)
+    if any(day.year != year for day in days):
+        raise DomainError(_("所有日期都应在%(year)d年内。") % {"year": year})
+    if set(holidays) & set(workdays):
+        raise DomainError(_("同一天不能既是放假日又是调休上班日。"))
+    if CalendarYear.objects.filter(year=year).exists():
+        raise DomainError(_("%(year)d年的日历已经载入；请在日历日中逐日更正。") % {"year": year})
+    # Announced days win over what was there; other days an admin entered for the year stay.
+    CalendarDay.objects.bulk_create(
+        [
+            CalendarDay(
+                date=day,
+                is_workday=is_workday,
+                name=_("调休上班") if is_workday else _("放假"),
+                source=CalendarDay.Source.ADMIN,
+            )
+            for day, is_workday in sorted(days.items())
+        ],
+        update_conflicts=True,
+        unique_fields=["date"],
+        update_fields=["is_workday", "name", "source"],
+    )
+    loaded = CalendarYear.objects.create(year=year, source=CalendarDay.Source.ADMIN)
+    transaction.on_commit(working_days.calendar_changed)
+    announce_years_loaded([year], actor=actor)
+    return loaded
 
 
 @transaction.atomic

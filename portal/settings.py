@@ -22,6 +22,10 @@ ALLOWED_HOSTS = env.words("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 STAFF_HOSTS = env.words("STAFF_HOSTS")
 # The public address of the portal, for links in e-mail and SMS.
 SITE_URL = env.text("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Planned maintenance: every write answers 503 "not stored, try later", reads keep working
+# (portal.maintenance); Retry-After tells clients when to come back, in seconds.
+MAINTENANCE = env.flag("MAINTENANCE")
+MAINTENANCE_RETRY_AFTER = env.integer("MAINTENANCE_RETRY_AFTER", 300)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -62,6 +66,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.StaffHostMiddleware",
     "portal.middleware.StaffSecondFactorMiddleware",
+    # After the CSRF check: writes refused in maintenance, or by the database, answer 503.
+    "portal.maintenance.WriteRefusalMiddleware",
+    # Control characters and overlong query values: 400 before any view reads them.
+    "portal.input_guard.HostileInputMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so that a locked-out login is answered before any view runs.
     "axes.middleware.AxesMiddleware",
@@ -113,7 +121,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env.text("REDIS_URL")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            # Redis when it answers, this process's memory when it does not (portal/cache.py).
+            "BACKEND": "portal.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            # A cache answer slower than this is worse than a miss.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
     }
 else:
     # A file cache is shared by the web server and the worker, unlike local memory.
@@ -140,7 +154,11 @@ if not REDIS_URL:
         "store_processed": False,
     }
 else:
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # A task a killed worker had taken goes back to the queue after this many seconds (tasks
+    # are acknowledged late); it must exceed the longest task and countdown.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.integer("BROKER_VISIBILITY_TIMEOUT", 3600)
+    }
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_IGNORE_RESULT = True
@@ -167,9 +185,25 @@ CELERY_BEAT_SCHEDULE = {
         "task": "supervision.tasks.check_calendar_years",
         "schedule": crontab(hour=1, minute=0),
     },
+    # Walk the hash chains of the event tables; a broken one raises a serious alert (issue 16).
+    "supervision-verify-audit": {
+        "task": "supervision.tasks.verify_audit",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    # The leader brief (领导参阅) of last month, stored and delivered on the month's first
+    # working day (the task checks the calendar; a day missed is caught up the next morning).
+    "supervision-generate-brief": {
+        "task": "supervision.tasks.generate_brief",
+        "schedule": crontab(hour=7, minute=0),
+    },
     # 行政许可法 Art 32: no one-time notice within 5 WD means the case counts as accepted.
     "approvals-deem-accepted": {
         "task": "approvals.tasks.deem_accepted",
+        "schedule": timedelta(minutes=10),
+    },
+    # A case past its legal limit (法定办结时限) raises a serious alert beside the clock's red.
+    "approvals-check-legal-limits": {
+        "task": "approvals.tasks.check_legal_limits",
         "schedule": timedelta(minutes=10),
     },
     # Safety net for rating warnings: recount the month's and year's dissatisfied votes nightly
@@ -227,6 +261,13 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 
+# The client's address behind the reverse proxy (portal/addresses.py): X-Forwarded-For is read
+# only from the proxies listed (addresses or networks) or, failing that, the given number of
+# proxies in front of the portal; with neither, it is ignored, since anyone can forge it.
+TRUSTED_PROXIES = env.words("TRUSTED_PROXIES")
+TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "portal.addresses.client_address"
+
 # Staff who signed in with a password must also enter a code of their authenticator app (TOTP)
 # before any page but the open site; they link the app the first time.
 STAFF_REQUIRE_2FA = env.flag("STAFF_REQUIRE_2FA")
@@ -277,8 +318,10 @@ MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 UPLOAD_MAX_BYTES = env.integer("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
-# Decoding an image takes about 4 bytes a pixel, twice while its metadata is stripped: 50 MP
-# (the largest phone photo, 8160×6120) peaks near 400 MB; a 20,000×20,000 "photo" is refused.
+# Decoding an image takes about 4 bytes a pixel, twice while its metadata is stripped, one image
+# at a time per process: 50 MP (a phone's full-resolution photo, 8160×6120) peaks near 450 MB
+# over the worker's own; a 20,000×20,000 "photo" is refused from its header, before decoding.
+# Pillow's own bomb limit (Image.MAX_IMAGE_PIXELS) is set from this at start-up.
 UPLOAD_MAX_PIXELS = env.integer("UPLOAD_MAX_PIXELS", 50_000_000)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("portal.portal_urls")),
 ]
 
+handler400 = "portal.views.errors.bad_request"
 handler403 = "portal.views.errors.permission_denied"
 handler404 = "portal.views.errors.page_not_found"
 handler500 = "portal.views.errors.server_error"

@@ -2,8 +2,10 @@
 
 Statutory holidays are off, make-up working days (调休) are on, other days follow the weekend
 rule. Counting starts the day after the event, on local dates (Asia/Shanghai). A year the
-calendar table has not loaded falls back to weekends only; `is_provisional` tells callers so that
-deadlines computed over it are flagged, and `missing_years` feeds the admin alert.
+calendar table has not loaded counts its statutory holidays only (`portal.holidays`, the
+provisional calendar); `is_provisional` tells callers so that deadlines computed over it are
+flagged, `add_working_days` signals each such computation, and `missing_years` feeds the admin
+alert.
 
 The table is small and read constantly (every clock, every page with a deadline), so each
 process keeps it in memory and re-reads it when the shared version key in the cache moves.
@@ -16,6 +18,8 @@ from threading import Lock
 
 from django.core.cache import cache
 from django.utils import timezone
+
+from portal import holidays
 
 _VERSION_KEY = "portal.workdays.version"
 # How long a process trusts its copy before asking the shared cache whether the table changed.
@@ -68,7 +72,11 @@ class _CalendarCache:
         from portal.models import CalendarDay, CalendarYear
 
         rows = CalendarDay.objects.filter(date__year=year).values_list("date", "is_workday")
-        return _Year(loaded=CalendarYear.objects.filter(year=year).exists(), exceptions=dict(rows))
+        loaded = CalendarYear.objects.filter(year=year).exists()
+        # Never weekends only: an unannounced year keeps its statutory holidays, and any day
+        # an admin already entered wins over them.
+        provisional = {} if loaded else dict.fromkeys(holidays.statutory_holidays(year), False)
+        return _Year(loaded=loaded, exceptions={**provisional, **dict(rows)})
 
 
 _calendar = _CalendarCache()
@@ -116,11 +124,20 @@ def add_working_days(moment: datetime.datetime, days: int) -> datetime.datetime:
     counted = 0
     for _ in range(_MAX_SPAN_DAYS):
         if counted == days:
+            _tell_if_provisional(_local_date(moment), day)
             return end_of_day(day)
         day += datetime.timedelta(days=1)
         if is_working_day(day):
             counted += 1
     raise ValueError(f"{days} working days do not fit in {_MAX_SPAN_DAYS} calendar days")
+
+
+def _tell_if_provisional(first: datetime.date, last: datetime.date) -> None:
+    unloaded = [
+        year for year in range(first.year, last.year + 1) if not _calendar.year(year).loaded
+    ]
+    if unloaded:
+        holidays.provisional_deadline_computed.send(sender=None, years=unloaded)
 
 
 def working_days_between(start: datetime.datetime, end: datetime.datetime) -> int:

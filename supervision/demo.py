@@ -17,11 +17,11 @@ GREEN, YELLOW, RED, PAUSED = "green", "yellow", "red", "paused"
 # (reference, subject, department code, light wanted today, limit in working days)
 DEMO_CLOCKS = [
     ("DEMO-001", "县级储备粮库存检查整改", "market", GREEN, 10),
-    ("DEMO-002", "农村危房改造补助资金拨付", "housing", YELLOW, 10),
+    ("DEMO-002", "农村危房改造补助资金拨付", "housing", YELLOW, 20),
     ("DEMO-003", "城关镇低保对象年度复核", "civil", RED, 15),
     ("DEMO-004", "石桥乡土地承包经营权确权", "land", RED, 20),
     ("DEMO-005", "县城老旧小区加装电梯审查", "housing", GREEN, 20),
-    ("DEMO-006", "个体工商户年报抽查", "market", YELLOW, 5),
+    ("DEMO-006", "个体工商户年报抽查", "market", YELLOW, 20),
     ("DEMO-007", "建设用地规划条件核实", "land", PAUSED, 20),
 ]
 
@@ -55,10 +55,10 @@ def _working_days_before(today: datetime.date, count: int) -> datetime.date:
 
 def _elapsed_for(light: str, limit: int, today: datetime.date) -> int:
     """Working days elapsed (counting today) that put a `limit`-day clock in `light` now."""
-    working_today = workdays.is_working_day(today)
     if light == YELLOW:
-        # Inside the last working day, or (on a day off) with only the last one left.
-        return limit if working_today else limit - 1
+        # Inside the next-to-last working day, or (on a day off) with only the last one left:
+        # yellow either way, since a 20-WD limit is yellow over its last two working days.
+        return limit - 1
     if light == RED:
         return limit + 2
     return 2

@@ -4,6 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.query_params import validate_record_date
+from supervision import labels
 from supervision.models import Alert
 
 # The trend chart has one bar group per week: a longer period would not be readable.
@@ -16,10 +18,16 @@ class FilterForm(forms.Form):
     )
     kind = forms.ChoiceField(label=_("类别"), required=False)
     since = forms.DateField(
-        label=_("起始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("起始日期"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_record_date],
     )
     until = forms.DateField(
-        label=_("截止日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("截止日期"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[validate_record_date],
     )
 
     def __init__(self, *args, departments, kinds, **kwargs):
@@ -27,7 +35,7 @@ class FilterForm(forms.Form):
         self.fields["department"].choices = [("", _("全部部门"))] + [
             (department.pk, department.name) for department in departments
         ]
-        self.fields["kind"].choices = [("", _("全部类别"))] + [(kind, kind) for kind in kinds]
+        self.fields["kind"].choices = [("", _("全部类别")), *labels.clock_kind_choices(kinds)]
 
     def clean(self):
         cleaned = super().clean()
@@ -49,12 +57,4 @@ class AlertCloseForm(forms.Form):
 class NoticeReplyForm(forms.Form):
     reply = forms.CharField(
         label=_("整改情况"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
-    )
-
-
-class MonthForm(forms.Form):
-    month = forms.DateField(
-        label=_("月份"),
-        input_formats=["%Y-%m"],
-        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
     )

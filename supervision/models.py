@@ -9,14 +9,18 @@ is started, paused, resumed or extended, so that the sweep is plain SQL comparis
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from portal.events import DomainEvent
 from portal.models import Department
+from portal.texts import render_text
 
 OPEN_STATES = ["running", "paused"]
+# Notices still waiting for the department's feedback (待反馈).
+OPEN_NOTICE_STATUSES = ["issued", "acknowledged"]
 
 
 class Clock(models.Model):
@@ -161,7 +165,7 @@ class ClockEvent(DomainEvent):
         STOPPED = "stopped", _("停止计时")
 
     subject_field = "clock"
-    clock = models.ForeignKey(Clock, on_delete=models.CASCADE, related_name="events")
+    clock = models.ForeignKey(Clock, on_delete=models.PROTECT, related_name="events")
 
     class Meta(DomainEvent.Meta):
         verbose_name = _("计时事件")
@@ -170,7 +174,11 @@ class ClockEvent(DomainEvent):
 
 class Notice(models.Model):
     """An urge notice (催办通知, at yellow), a written supervision notice (督办通知书, at red) or a
-    second-grade circular (通报, still red after the supervision notice). One per clock and level."""
+    second-grade circular (通报, still red after the supervision notice). One per clock and level.
+
+    A notice is open until the department answers it (反馈整改) or its clock stops because the
+    work is done, which closes it (办结关闭) with the date.
+    """
 
     class Level(models.TextChoices):
         URGE = "urge", _("催办通知")
@@ -181,6 +189,7 @@ class Notice(models.Model):
         ISSUED = "issued", _("已发出")
         ACKNOWLEDGED = "acknowledged", _("已签收")
         ANSWERED = "answered", _("已反馈整改")
+        CLOSED = "closed", _("已办结关闭")
 
     # The unique (clock, level) constraint indexes the clock: no second index to write per notice.
     clock = models.ForeignKey(
@@ -207,6 +216,7 @@ class Notice(models.Model):
     acknowledged_at = models.DateTimeField(_("签收时间"), null=True, blank=True)
     reply = models.TextField(_("整改情况"), blank=True)
     replied_at = models.DateTimeField(_("反馈时间"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("关闭时间"), null=True, blank=True)
 
     history = HistoricalRecords()
 
@@ -217,6 +227,10 @@ class Notice(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["clock", "level"], name="one_notice_per_clock_and_level"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="closed") | Q(closed_at__isnull=False),
+                name="closed_notice_has_time",
             ),
         ]
         indexes = [models.Index(fields=["department", "status"], name="notice_dept_status")]
@@ -230,9 +244,14 @@ class Notice(models.Model):
         prefix = {"urge": "催办", "supervision": "督办", "second_grade": "通报"}[self.level]
         return f"{prefix}〔{timezone.localtime(self.issued_at).year}〕第{self.pk:04d}号"
 
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_NOTICE_STATUSES
+
 
 class NoticeEvent(DomainEvent):
-    """What a department did with a notice: signed for it, answered it with its rectification.
+    """What happened to a notice: the department signed for it or answered it with its
+    rectification, or it closed because its clock stopped (the work was done).
 
     The notice's issuance is the notice row itself (`issued_at`): the sweep issues notices with
     one INSERT ... SELECT per level and writes no event rows.
@@ -241,9 +260,10 @@ class NoticeEvent(DomainEvent):
     class Code(models.TextChoices):
         ACKNOWLEDGED = "acknowledged", _("签收")
         REPLIED = "replied", _("反馈整改")
+        CLOSED = "closed", _("办结关闭")
 
     subject_field = "notice"
-    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="events")
+    notice = models.ForeignKey(Notice, on_delete=models.PROTECT, related_name="events")
 
     class Meta(DomainEvent.Meta):
         verbose_name = _("督办文书事件")
@@ -263,6 +283,8 @@ class Alert(models.Model):
         STALE_COLUMN = "stale_column", _("栏目更新不及时")
         LATE_PUBLICATION = "late_publication", _("信息公开超期")
         CALENDAR_MISSING = "calendar_missing", _("工作日历缺失")
+        AUDIT_BROKEN = "audit_broken", _("审计日志校验失败")
+        LEGAL_LIMIT = "legal_limit", _("超过法定办结时限")
         OTHER = "other", _("其他")
 
     class Severity(models.TextChoices):
@@ -300,7 +322,11 @@ class Alert(models.Model):
     )
     subject_ref = models.CharField(_("事项编号"), max_length=80, blank=True)
     subject_url = models.CharField(_("链接"), max_length=300, blank=True)
-    message = models.TextField(_("预警内容"))
+    # Older rows (and free-form alerts) hold their text here; others a code and its parameters,
+    # rendered in the reader's language (`portal.texts`).
+    message = models.TextField(_("预警内容"), blank=True)
+    message_code = models.CharField(max_length=60, blank=True)
+    message_params = models.JSONField(default=dict, blank=True)
     dedup_key = models.CharField(max_length=200, unique=True)
     raised_at = models.DateTimeField(_("预警时间"), default=timezone.now)
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.OPEN)
@@ -340,7 +366,12 @@ class Alert(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.message[:40]}"
+        return f"{self.get_kind_display()}: {self.text[:40]}"
+
+    @property
+    def text(self) -> str:
+        """The alert's message in the active language."""
+        return render_text(self.message_code, self.message_params, fallback=self.message)
 
 
 class AlertEvent(DomainEvent):
@@ -356,8 +387,34 @@ class AlertEvent(DomainEvent):
         CLOSED = "closed", _("处置")
 
     subject_field = "alert"
-    alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="events")
+    alert = models.ForeignKey(Alert, on_delete=models.PROTECT, related_name="events")
 
     class Meta(DomainEvent.Meta):
         verbose_name = _("预警事件")
         verbose_name_plural = _("预警事件")
+
+
+class Brief(models.Model):
+    """The monthly leader brief (领导参阅): every pillar's figures of one month, stored once.
+
+    `data` holds codes and numbers only (per section: figures, the previous month's figures and
+    tables); pages and the PDF label them in the reader's language when shown. Never edited.
+    """
+
+    month = models.DateField(_("月份"), unique=True, help_text=_("当月第一天"))
+    generated_at = models.DateTimeField(_("生成时间"))
+    data = models.JSONField(_("数据"), default=dict)
+
+    class Meta:
+        verbose_name = _("领导参阅")
+        verbose_name_plural = _("领导参阅")
+        ordering = ["-month"]
+        constraints = [
+            models.CheckConstraint(condition=Q(month__day=1), name="brief_month_first_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("supervision:brief_detail", args=[self.pk])

@@ -1,6 +1,7 @@
 """Reads for the supervision pages: aggregates over supervision's own tables only."""
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -8,10 +9,12 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from portal.models import Department, User
-from supervision import permissions
-from supervision.models import OPEN_STATES, Alert, Clock, Notice
+from supervision import labels, permissions
+from supervision.models import OPEN_NOTICE_STATUSES, OPEN_STATES, Alert, Brief, Clock, Notice
+from supervision.services import brief as brief_services
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,8 @@ def notice_counts(user: User, filters: Filters) -> dict:
     return notices.aggregate(
         issued=Count("id"),
         unanswered=Count(
-            "id", filter=~Q(status=Notice.Status.ANSWERED) & ~Q(level=Notice.Level.SECOND_GRADE)
+            "id",
+            filter=Q(status__in=OPEN_NOTICE_STATUSES) & ~Q(level=Notice.Level.SECOND_GRADE),
         ),
         second_grade=Count("id", filter=Q(level=Notice.Level.SECOND_GRADE)),
     )
@@ -173,39 +177,201 @@ def departments_for(user: User) -> QuerySet[Department]:
     return Department.objects.filter(pk=user.department_id)
 
 
-def brief(month: datetime.date) -> dict:
-    """The month's figures for the leader brief (领导参阅), county-wide."""
-    start = timezone.make_aware(datetime.datetime.combine(month.replace(day=1), datetime.time.min))
-    next_month = (month.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
-    end = timezone.make_aware(datetime.datetime.combine(next_month, datetime.time.min))
-    clocks = Clock.objects.all()
-    figures = clocks.aggregate(
-        started=Count("id", filter=Q(started_at__gte=start, started_at__lt=end)),
-        finished=Count("id", filter=Q(stopped_at__gte=start, stopped_at__lt=end)),
-        on_time=Count(
-            "id", filter=Q(stopped_at__gte=start, stopped_at__lt=end, stopped_at__lte=F("due_at"))
-        ),
-        open_red=Count(
-            "id", filter=Q(state=Clock.State.RUNNING, light=Clock.Light.RED, due_at__lt=end)
-        ),
+def brief_section(start: datetime.datetime, end: datetime.datetime) -> dict:
+    """Supervision's part of the leader brief (领导参阅): clocks, notices and alerts of [start, end)."""
+    month_clocks = Clock.objects.filter(stopped_at__gte=start, stopped_at__lt=end)
+    figures = month_clocks.aggregate(
+        finished=Count("id"), on_time=Count("id", filter=Q(stopped_at__lte=F("due_at")))
     )
-    figures["on_time_rate"] = (
-        round(100 * figures["on_time"] / figures["finished"], 1) if figures["finished"] else None
-    )
+    figures["started"] = Clock.objects.filter(started_at__gte=start, started_at__lt=end).count()
+    figures["on_time_rate"] = _rate(figures["on_time"], figures["finished"])
+    # Lights are a snapshot taken when the brief is made, the first working day after the month.
+    figures["open_red"] = Clock.objects.filter(
+        state=Clock.State.RUNNING, light=Clock.Light.RED, due_at__lt=end
+    ).count()
     notices = Notice.objects.filter(issued_at__gte=start, issued_at__lt=end)
-    figures["notices"] = {
-        row["level"]: row["n"] for row in notices.values("level").annotate(n=Count("id")).order_by()
+    figures.update(
+        notices.aggregate(
+            notices=Count("id"),
+            notices_unanswered=Count(
+                "id",
+                filter=Q(status__in=OPEN_NOTICE_STATUSES) & ~Q(level=Notice.Level.SECOND_GRADE),
+            ),
+        )
+    )
+    alerts = Alert.objects.filter(raised_at__gte=start, raised_at__lt=end)
+    figures.update(
+        alerts.aggregate(
+            alerts=Count("id"), alerts_closed=Count("id", filter=Q(status=Alert.Status.CLOSED))
+        )
+    )
+    return {
+        "figures": figures,
+        "tables": [
+            _brief_departments(month_clocks, notices),
+            {
+                "code": "alerts_by_kind",
+                "columns": ["kind", "alerts", "alerts_closed"],
+                "coded": ["kind"],
+                "rows": [
+                    [row["kind"], row["n"], row["closed"]]
+                    for row in alerts.values("kind")
+                    .annotate(
+                        n=Count("id"), closed=Count("id", filter=Q(status=Alert.Status.CLOSED))
+                    )
+                    .order_by("-n", "kind")
+                ],
+            },
+            {
+                "code": "clocks_by_kind",
+                "columns": ["kind", "finished", "late"],
+                "coded": ["kind"],
+                "rows": [
+                    [row["kind"], row["done"], row["late"]]
+                    for row in month_clocks.values("kind")
+                    .annotate(
+                        done=Count("id"), late=Count("id", filter=Q(stopped_at__gt=F("due_at")))
+                    )
+                    .order_by("-late", "kind")
+                ],
+            },
+        ],
     }
-    figures["alerts"] = list(
-        Alert.objects.filter(raised_at__gte=start, raised_at__lt=end)
-        .values("kind")
-        .annotate(n=Count("id"), closed=Count("id", filter=Q(status=Alert.Status.CLOSED)))
-        .order_by("-n")
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def _brief_departments(month_clocks: QuerySet, notices: QuerySet) -> dict:
+    """Per department: work finished (late), open lights now, and notices of the month by level."""
+    rows: dict[int, dict] = {}
+
+    def row(department_id: int) -> dict:
+        return rows.setdefault(department_id, dict.fromkeys(BRIEF_DEPARTMENT_COLUMNS[1:], 0))
+
+    for group in month_clocks.values("department_id").annotate(
+        done=Count("id"), late=Count("id", filter=Q(stopped_at__gt=F("due_at")))
+    ):
+        row(group["department_id"]).update(finished=group["done"], late=group["late"])
+    for group in (
+        Clock.objects.filter(state__in=OPEN_STATES)
+        .values("department_id", "light", "state")
+        .annotate(n=Count("*"))
+        .order_by()
+    ):
+        column = "paused" if group["state"] == Clock.State.PAUSED else group["light"]
+        row(group["department_id"])[column] += group["n"]
+    for group in notices.values("department_id", "level").annotate(n=Count("id")).order_by():
+        row(group["department_id"])[group["level"]] += group["n"]
+    names = dict(Department.objects.filter(pk__in=rows).values_list("pk", "name"))
+    ordered = sorted(
+        rows.items(),
+        key=lambda item: (-item[1]["red"], -item[1]["late"], names.get(item[0], "")),
     )
-    figures["departments"] = list(
-        clocks.filter(stopped_at__gte=start, stopped_at__lt=end)
-        .values("department__name")
-        .annotate(done=Count("id"), late=Count("id", filter=Q(stopped_at__gt=F("due_at"))))
-        .order_by("-late", "department__name")[:20]
-    )
-    return {"month": month.replace(day=1), "figures": figures}
+    return {
+        "code": "departments",
+        "columns": BRIEF_DEPARTMENT_COLUMNS,
+        "coded": [],
+        "rows": [[names.get(pk, ""), *values.values()] for pk, values in ordered],
+    }
+
+
+BRIEF_DEPARTMENT_COLUMNS = [
+    "department",
+    "finished",
+    "late",
+    *Clock.Light.values,
+    "paused",
+    *Notice.Level.values,
+]
+# The codes of supervision's section, labelled when the brief is shown (alert and clock kinds
+# are added by `brief_labels`).
+BRIEF_LABELS = {
+    "started": gettext_lazy("新增办理时限"),
+    "finished": gettext_lazy("办结"),
+    "on_time": gettext_lazy("按时办结"),
+    "on_time_rate": gettext_lazy("按时办结率（%）"),
+    "open_red": gettext_lazy("仍超期（红灯）"),
+    "notices": gettext_lazy("督办文书"),
+    "notices_unanswered": gettext_lazy("待反馈文书"),
+    "alerts": gettext_lazy("预警"),
+    "alerts_closed": gettext_lazy("已处置"),
+    "late": gettext_lazy("超期办结"),
+    "paused": gettext_lazy("暂停"),
+    "department": gettext_lazy("部门"),
+    "kind": gettext_lazy("类别"),
+    "departments": gettext_lazy("各部门灯色与督办"),
+    "alerts_by_kind": gettext_lazy("预警情况"),
+    "clocks_by_kind": gettext_lazy("各类时限办结情况"),
+    **dict(Clock.Light.choices),
+    **dict(Notice.Level.choices),
+    **dict(Alert.Kind.choices),
+}
+
+
+class _BriefLabels(Mapping):
+    """Supervision's codes, then the clock kinds the pillars registered (known only at display)."""
+
+    def __getitem__(self, code: str):
+        if code in BRIEF_LABELS:
+            return BRIEF_LABELS[code]
+        found = labels.label(labels.CLOCK, code)
+        if found == code:
+            raise KeyError(code)
+        return found
+
+    def __iter__(self):
+        return iter(BRIEF_LABELS)
+
+    def __len__(self) -> int:
+        return len(BRIEF_LABELS)
+
+
+brief_labels = _BriefLabels()
+
+
+def brief_sections(brief: Brief) -> list[dict]:
+    """The stored brief with every code labelled in the active language, in section order."""
+    stored = brief.data.get("sections", {})
+    shown = []
+    for section in brief_services.sections():
+        data = stored.get(section.name)
+        if data is None:
+            continue
+
+        def label(code, section=section) -> str:
+            return str(section.labels.get(str(code), code))
+
+        previous = data.get("previous", {})
+        figures = [
+            {
+                "label": label(code),
+                "value": value,
+                "previous": previous.get(code),
+                "change": _change(value, previous.get(code)),
+            }
+            for code, value in data.get("figures", {}).items()
+        ]
+        tables = [
+            {
+                "title": label(table["code"]),
+                "columns": [label(column) for column in table["columns"]],
+                "rows": [
+                    [
+                        label(cell) if column in table["coded"] else cell
+                        for column, cell in zip(table["columns"], row, strict=True)
+                    ]
+                    for row in table["rows"]
+                ],
+            }
+            for table in data.get("tables", [])
+        ]
+        shown.append({"title": str(section.title), "figures": figures, "tables": tables})
+    return shown
+
+
+def _change(value, previous) -> float | None:
+    if value is None or previous is None:
+        return None
+    return round(value - previous, 1)

@@ -12,4 +12,6 @@ urlpatterns = [
     path("alerts/", views.alert_list, name="alerts"),
     path("alerts/<int:pk>/", views.alert_detail, name="alert"),
     path("brief/", views.brief, name="brief"),
+    path("brief/<int:pk>/", views.brief_detail, name="brief_detail"),
+    path("brief/<int:pk>/pdf/", views.brief_pdf, name="brief_pdf"),
 ]

@@ -1,20 +1,17 @@
 """Supervision pages for discipline inspectors, leaders and department heads (staff only)."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.errors import DomainError
-from portal.exports import table_response
+from portal.query_params import choice_param
 from supervision import permissions, selectors
-from supervision.forms import AlertCloseForm, FilterForm, MonthForm, NoticeReplyForm
-from supervision.models import OPEN_STATES, Alert, Clock
+from supervision.forms import AlertCloseForm, FilterForm, NoticeReplyForm
+from supervision.models import OPEN_NOTICE_STATUSES, OPEN_STATES, Alert, Brief, Clock
 from supervision.services import alerts as alert_services
 from supervision.services import documents
 from supervision.services import notices as notice_services
@@ -72,7 +69,7 @@ def clock_list(request):
     _require_dashboard(request.user)
     form, filters = _filters(request)
     clocks = selectors.clocks_for(request.user, filters).filter(state__in=OPEN_STATES)
-    light = request.GET.get("light")
+    light = choice_param(request.GET.get("light"), [*Clock.Light.values, "paused"])
     if light in Clock.Light.values:
         clocks = clocks.filter(light=light, state=Clock.State.RUNNING)
     elif light == "paused":
@@ -96,9 +93,9 @@ def clock_list(request):
 def notice_list(request):
     _require_dashboard(request.user)
     notices = permissions.notices_visible_to(request.user).select_related("clock", "department")
-    status = request.GET.get("status")
+    status = choice_param(request.GET.get("status"), ["unanswered"])
     if status == "unanswered":
-        notices = notices.exclude(status="answered").exclude(level="second_grade")
+        notices = notices.filter(status__in=OPEN_NOTICE_STATUSES).exclude(level="second_grade")
     page = Paginator(notices.order_by("-issued_at", "-id"), 50).get_page(request.GET.get("page"))
     return render(request, "supervision/notice_list.html", {"page": page, "status": status})
 
@@ -152,13 +149,14 @@ def notice_pdf(request, pk: int):
 def alert_list(request):
     _require_dashboard(request.user)
     alerts = permissions.alerts_visible_to(request.user).select_related("department")
-    status = request.GET.get("status", "open")
+    # "all" is no filter; anything else unknown shows the open ones, as the page does first.
+    status = choice_param(request.GET.get("status"), [*Alert.Status.values, "all"], default="open")
     if status == "open":
         alerts = alerts.exclude(status=Alert.Status.CLOSED)
     elif status in Alert.Status.values:
         alerts = alerts.filter(status=status)
-    kind = request.GET.get("kind")
-    if kind in Alert.Kind.values:
+    kind = choice_param(request.GET.get("kind"), Alert.Kind.values)
+    if kind:
         alerts = alerts.filter(kind=kind)
     page = Paginator(alerts.order_by("-raised_at", "-id"), 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -217,38 +215,42 @@ def alert_detail(request, pk: int):
     )
 
 
+def _require_brief(user) -> None:
+    if not permissions.sees_everything(user):
+        raise Http404
+
+
 @login_required
 def brief(request):
-    """领导参阅: the month's figures, county-wide, for leaders and the discipline office."""
-    if not permissions.sees_everything(request.user):
-        raise Http404
-    form = MonthForm(request.GET or None)
-    month = form.cleaned_data["month"] if form.is_valid() else timezone.localdate().replace(day=1)
-    data = selectors.brief(month)
-    if request.GET.get("format") == "csv":
-        return _brief_csv(data)
-    if not form.is_bound:
-        form = MonthForm(initial={"month": month})
-    return render(request, "supervision/brief.html", {"form": form, **data})
+    """领导参阅: the stored monthly briefs, newest first, for leaders and the discipline office."""
+    _require_brief(request.user)
+    page = Paginator(Brief.objects.only("month", "generated_at"), 24).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "supervision/brief_list.html", {"page": page})
 
 
-def _brief_csv(data: dict) -> HttpResponse:
-    month: datetime.date = data["month"]
-    figures = data["figures"]
-    rate = figures["on_time_rate"]
-    rows = [
-        [_("领导参阅"), f"{month:%Y-%m}"],
-        [_("新增办理时限"), figures["started"]],
-        [_("办结"), figures["finished"]],
-        [_("按时办结"), figures["on_time"]],
-        [_("按时办结率（%）"), rate if rate is not None else "—"],
-        [_("月末仍超期"), figures["open_red"]],
-        *(
-            [_("文书：%(level)s") % {"level": level}, count]
-            for level, count in figures["notices"].items()
-        ),
-        [],
-        [_("部门"), _("办结"), _("超期办结")],
-        *([row["department__name"], row["done"], row["late"]] for row in figures["departments"]),
-    ]
-    return table_response(rows, fmt="csv", filename=f"leader-brief-{month:%Y-%m}")
+@login_required
+def brief_detail(request, pk: int):
+    """One month's brief, every pillar's section labelled in the reader's language; printable."""
+    _require_brief(request.user)
+    stored = get_object_or_404(Brief, pk=pk)
+    return render(
+        request,
+        "supervision/brief.html",
+        {"brief": stored, "sections": selectors.brief_sections(stored)},
+    )
+
+
+@login_required
+def brief_pdf(request, pk: int):
+    _require_brief(request.user)
+    stored = get_object_or_404(Brief, pk=pk)
+    response = HttpResponse(
+        documents.brief_pdf(stored, selectors.brief_sections(stored)),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="leader-brief-{stored.month:%Y-%m}.pdf"'
+    )
+    return response

@@ -7,9 +7,10 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
-from portal import workdays
+from portal import notifications, workdays
 from portal.celery import app as celery_app
 from tests.factories import PASSWORD  # noqa: F401 - re-exported for tests
+from tests.processes import free_port
 
 
 def _redis_url() -> str:
@@ -48,6 +49,8 @@ def _eager_celery():
     """Run tasks in-process; the Redis tests switch this off to cross a real broker."""
     celery_app.conf.task_always_eager = True
     celery_app.conf.task_eager_propagates = True
+    # A test that stopped a broker must not leave later tests' hand-offs skipped.
+    notifications.broker_circuit.reset()
     yield
     celery_app.conf.task_always_eager = False
 
@@ -65,6 +68,19 @@ def _isolated_storage(settings, tmp_path):
     cache.clear()
     yield
     # The table may have been rolled back under this process's copy of it.
+    workdays.forget_calendar()
+
+
+@pytest.fixture
+def redis_down(settings):
+    """The cache points at a Redis that does not answer (a port nothing listens on)."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
     workdays.forget_calendar()
 
 

@@ -204,3 +204,19 @@ def huge_png(width: int, height: int) -> bytes:
     content[16:24] = struct.pack(">II", width, height)
     content[29:33] = struct.pack(">I", zlib.crc32(header))
     return bytes(content)
+
+
+def office_zip(parts: dict[str, bytes]) -> bytes:
+    """A docx-looking zip (what `filetype` takes for Word) holding `parts` after the usual two."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("word/document.xml", "<w:document/>")
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def zip_bomb_docx(unpacked: int = 20 * 1024 * 1024) -> bytes:
+    """A Word file of a few kilobytes whose one extra part unpacks to `unpacked` zero bytes."""
+    return office_zip({"word/media/image1.bin": bytes(unpacked)})

@@ -35,8 +35,8 @@ PROCESSES = {
     ],
     "housing-001": [
         ("accept", "窗口受理", ["housing"], 1, 0, ""),
-        ("review", "审查", ["housing"], 5, 0, ""),
-        ("decide", "许可决定", ["housing"], 3, 3, "负责人审签，定期抽查"),
+        ("review", "审查", ["housing"], 3, 0, ""),
+        ("decide", "许可决定", ["housing"], 2, 3, "负责人审签，定期抽查"),
         ("finish", "发证", ["housing"], 1, 0, ""),
     ],
     "civil-003": [

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from approvals.selectors import applying as applying_selectors
 from portal.identity import validate_mobile
+from portal.submissions import SubmissionTokenField
 from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, accept_upload
 
 MATERIAL_TYPES = IMAGE_TYPES | DOCUMENT_TYPES
@@ -67,6 +68,7 @@ class ApplicationForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    submission_token = SubmissionTokenField()
 
     def __init__(self, *args, case, materials, **kwargs):
         self.case = case

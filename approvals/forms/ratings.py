@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from approvals.models import Rating, RectificationTicket
+from portal.query_params import validate_record_date
+from portal.submissions import SubmissionTokenField
 
 
 class RatingForm(forms.Form):
@@ -21,6 +23,7 @@ class RatingForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    submission_token = SubmissionTokenField()
 
 
 class TicketAnswerForm(forms.Form):
@@ -28,6 +31,7 @@ class TicketAnswerForm(forms.Form):
         label=_("回访时间"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        validators=[validate_record_date],
     )
     visit_note = forms.CharField(
         label=_("回访记录（群众反映的问题）"),

@@ -151,6 +151,10 @@ class Case(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # 法定办结时限 in force when the case was accepted; the clock runs on the (shorter) promise.
+    legal_limit_workdays = models.PositiveSmallIntegerField(
+        _("法定办结时限（工作日）"), null=True, blank=True
+    )
     acceptance_clock = models.ForeignKey(
         "supervision.Clock",
         verbose_name=_("受理时限"),
@@ -244,7 +248,7 @@ class CaseEvent(DomainEvent):
 
     code = models.CharField(_("事件"), max_length=40, choices=Code.choices)
     subject_field = "case"
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
 
     class Meta(DomainEvent.Meta):
         verbose_name = _("办件事件")

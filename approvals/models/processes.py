@@ -31,7 +31,7 @@ class Process(models.Model):
     total_limit_workdays = models.PositiveIntegerField(
         _("办理总时限（工作日）"),
         default=20,
-        help_text=_("行政许可法第四十二条：20 个工作日；联审联批 45 个工作日。"),
+        help_text=_("办件计时所用的承诺办结时限，不超过事项的承诺办结时限。"),
     )
     created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
     activated_at = models.DateTimeField(_("启用时间"), null=True, blank=True)

@@ -201,7 +201,7 @@ class RatingEvent(DomainEvent):
         APPEAL_REJECTED = "appeal_rejected", _("申诉不成立")
 
     subject_field = "rating"
-    rating = models.ForeignKey(Rating, on_delete=models.CASCADE, related_name="events")
+    rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="events")
 
     class Meta(DomainEvent.Meta):
         verbose_name = _("评价事件")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, FilteredRelation, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from approvals.models import Case, CaseTask, MaterialNotice, ProcessStep, Rating
 from approvals.permissions.cases import (
@@ -282,3 +283,49 @@ def statistics(*, year: int, department_ids=None) -> tuple[list[StatRow], StatRo
         for name in ("received", "accepted", "completed", "on_time", "rated", "satisfied"):
             setattr(total, name, getattr(total, name) + getattr(r, name))
     return result, total
+
+
+def brief_section(start: datetime.datetime, end: datetime.datetime) -> dict:
+    """Approvals' part of the leader brief (领导参阅): cases of [start, end), on-time rate."""
+    finished = Case.objects.filter(finished_at__gte=start, finished_at__lt=end)
+    late = Q(finished_at__gt=F("clock__due_at"))
+    figures = finished.aggregate(finished=Count("id"), late=Count("id", filter=late))
+    figures["on_time_rate"] = (
+        round(100 * (figures["finished"] - figures["late"]) / figures["finished"], 1)
+        if figures["finished"]
+        else None
+    )
+    figures.update(
+        Case.objects.aggregate(
+            submitted=Count("id", filter=Q(submitted_at__gte=start, submitted_at__lt=end)),
+            accepted=Count("id", filter=Q(accepted_at__gte=start, accepted_at__lt=end)),
+        )
+    )
+    rows = (
+        finished.values("department__name")
+        .annotate(done=Count("id"), late=Count("id", filter=late))
+        .order_by("-late", "department__name")
+    )
+    return {
+        "figures": figures,
+        "tables": [
+            {
+                "code": "departments",
+                "columns": ["department", "finished", "late"],
+                "coded": [],
+                "rows": [[row["department__name"], row["done"], row["late"]] for row in rows],
+            }
+        ],
+    }
+
+
+# The codes of `brief_section`, labelled when the brief is shown.
+BRIEF_LABELS = {
+    "submitted": _("申请"),
+    "accepted": _("受理"),
+    "finished": _("办结"),
+    "late": _("超期办结"),
+    "on_time_rate": _("按时办结率（%）"),
+    "departments": _("各部门办结情况"),
+    "department": _("部门"),
+}

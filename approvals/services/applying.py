@@ -21,6 +21,7 @@ from approvals.services.consents import (
     consent_request,
     masked_identity,
 )
+from approvals.services.handling.legal import legal_limit_check
 from approvals.transitions.cases import CASE_MOVES
 from disclosure.models import CatalogueItem
 from portal.audit import acting_as
@@ -264,6 +265,7 @@ def case_withdraw(*, actor: User, case: Case, reason: str) -> Case:
     at = timezone.now()
     with acting_as(actor):
         close_open_tasks(case, status=CaseTask.Status.CANCELLED, actor=actor, at=at)
+        legal_limit_check(case, at=at)
         stop_clock(case.clock, actor, at)
         stop_clock(case.acceptance_clock, actor, at)
         case.status, case.current_step = Case.Status.WITHDRAWN, None

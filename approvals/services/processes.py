@@ -33,7 +33,10 @@ def _check_draft(process: Process) -> None:
 def process_create(
     *, actor: User, item: CatalogueItem, copy_from: Process | None = None
 ) -> Process:
-    """Draft the next version of an item's process, copying the steps of `copy_from` if given."""
+    """Draft the next version of an item's process, copying the steps of `copy_from` if given.
+
+    Its total limit is the item's promise (承诺办结时限), which case clocks run on.
+    """
     _check_admin(actor)
     lock(item)
     if item.processes.filter(status=Process.Status.DRAFT).exists():
@@ -43,9 +46,7 @@ def process_create(
         process = Process.objects.create(
             item=item,
             version=version,
-            total_limit_workdays=copy_from.total_limit_workdays
-            if copy_from
-            else settings.APPROVALS_DECISION_DAYS,
+            total_limit_workdays=item.time_limit_days,
         )
         for step in copy_from.steps.prefetch_related("departments") if copy_from else []:
             departments = list(step.departments.all())
@@ -166,6 +167,25 @@ def validate_steps(steps: list[ProcessStep]) -> None:
         )
 
 
+def validate_limits(process: Process, steps: list[ProcessStep]) -> None:
+    """The steps the case clock covers (after 受理, up to and including 决定) fit the promise."""
+    promised = process.item.time_limit_days
+    if process.total_limit_workdays > promised:
+        raise DomainError(
+            _("流程办理总时限（%(total)d个工作日）超过事项的承诺办结时限（%(days)d个工作日）。")
+            % {"total": process.total_limit_workdays, "days": promised}
+        )
+    handling = sum(step.limit_workdays for step in steps[1:-1])
+    if handling > process.total_limit_workdays:
+        raise DomainError(
+            _(
+                "受理后至作出决定各环节时限之和为%(sum)d个工作日，超过承诺办结时限"
+                "%(days)d个工作日，请缩短环节时限。"
+            )
+            % {"sum": handling, "days": process.total_limit_workdays}
+        )
+
+
 @transaction.atomic
 def process_activate(*, actor: User, process: Process) -> Process:
     """Put a draft version in force; the active version retires (its running cases keep it)."""
@@ -174,7 +194,7 @@ def process_activate(*, actor: User, process: Process) -> Process:
     _check_draft(process)
     steps = list(process.steps.order_by("order").prefetch_related("departments"))
     validate_steps(steps)
-    joint = any(len(step.departments.all()) > 1 for step in steps)
+    validate_limits(process, steps)
     now = timezone.now()
     with acting_as(actor):
         for old in Process.objects.select_for_update().filter(
@@ -182,9 +202,6 @@ def process_activate(*, actor: User, process: Process) -> Process:
         ):
             old.status, old.retired_at = Process.Status.RETIRED, now
             old.save()
-        if joint and process.total_limit_workdays == settings.APPROVALS_DECISION_DAYS:
-            # 行政许可法 Art 42: joint handling (并联审批) has 45 WD.
-            process.total_limit_workdays = settings.APPROVALS_JOINT_DAYS
         process.status, process.activated_at = Process.Status.ACTIVE, now
         try:
             with transaction.atomic():

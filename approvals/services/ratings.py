@@ -43,7 +43,9 @@ def _ticket_url(ticket: RectificationTicket) -> str:
 
 
 @transaction.atomic
-def rating_submit(*, actor: User, case: Case, level: int, comment: str = "") -> Rating:
+def rating_submit(
+    *, actor: User, case: Case, level: int, comment: str = "", at: datetime.datetime | None = None
+) -> Rating:
     """The applicant (or their agent) rates a finished case, once; a 差评 opens a ticket."""
     if level not in Rating.Level.values:
         raise DomainError(_("请选择一个评价等级。"))
@@ -57,24 +59,34 @@ def rating_submit(*, actor: User, case: Case, level: int, comment: str = "") -> 
         raise DomainError(_("办件办结后才能评价。"))
     # The handling unit (承办单位) answers for the rating.
     department = case.department
+    at = at or timezone.now()
     try:
         with transaction.atomic():
             rating = Rating.objects.create(
-                case=case, department=department, level=level, comment=comment, rated_by=actor
+                case=case,
+                department=department,
+                level=level,
+                comment=comment,
+                rated_by=actor,
+                created_at=at,
             )
     except IntegrityError as error:
         raise DomainError(_("您已评价过本办件，每个办件只能评价一次。")) from error
-    RatingEvent.record(rating, RatingEvent.Code.RATED, actor=actor, note=comment, level=level)
+    RatingEvent.record(
+        rating, RatingEvent.Code.RATED, actor=actor, at=at, note=comment, level=level
+    )
     # The case's own timeline shows the rating too ("全程留痕").
-    CaseEvent.record(case, CaseEvent.Code.RATED, actor=actor, note=comment, level=level)
+    CaseEvent.record(case, CaseEvent.Code.RATED, actor=actor, at=at, note=comment, level=level)
     if rating.is_bad:
-        _open_ticket(rating, case=case)
+        _open_ticket(rating, case=case, at=at)
     return rating
 
 
-def _open_ticket(rating: Rating, *, case: Case) -> RectificationTicket:
+def _open_ticket(rating: Rating, *, case: Case, at: datetime.datetime) -> RectificationTicket:
     """A 差评 becomes the unit's 整改工单, watched by a supervision clock."""
-    ticket = RectificationTicket.objects.create(rating=rating, department=rating.department)
+    ticket = RectificationTicket.objects.create(
+        rating=rating, department=rating.department, opened_at=at
+    )
     ticket.clock = supervision.clock_start(
         kind=RECTIFICATION_CLOCK,
         subject_ref=case.number,
@@ -91,6 +103,7 @@ def _open_ticket(rating: Rating, *, case: Case) -> RectificationTicket:
         rating,
         RatingEvent.Code.TICKET_OPENED,
         actor=None,
+        at=at,
         limit=settings.APPROVALS_RECTIFICATION_WORKDAYS,
     )
     notify(
@@ -117,6 +130,7 @@ def ticket_answer(
     visit_note: str,
     outcome: str,
     answer: str,
+    at: datetime.datetime | None = None,
 ) -> RectificationTicket:
     """The unit records its return visit (回访) and its fix or explanation; the applicant is told."""
     ticket = lock(ticket, related=("rating", "rating__case", "rating__rated_by", "clock"))
@@ -131,9 +145,9 @@ def ticket_answer(
         raise DomainError(_("请填写回访记录和整改反馈。"))
     # The form gives minutes: a visit in the minute the ticket opened is on time.
     opened = ticket.opened_at.replace(second=0, microsecond=0)
-    if visited_at > timezone.now() or visited_at < opened:
+    now = at or timezone.now()
+    if visited_at > now or visited_at < opened:
         raise DomainError(_("回访时间应在派单之后、现在之前。"))
-    now = timezone.now()
     ticket.status = RectificationTicket.Status.ANSWERED
     ticket.visited_at, ticket.visit_note = visited_at, visit_note
     ticket.outcome, ticket.answer = outcome, answer
@@ -143,7 +157,12 @@ def ticket_answer(
         supervision.clock_stop(clock=ticket.clock, actor=actor, at=now)
     rating = ticket.rating
     RatingEvent.record(
-        rating, RatingEvent.Code.TICKET_ANSWERED, actor=actor, note=answer, outcome=outcome
+        rating,
+        RatingEvent.Code.TICKET_ANSWERED,
+        actor=actor,
+        at=now,
+        note=answer,
+        outcome=outcome,
     )
     case = rating.case
     notify(
@@ -156,7 +175,9 @@ def ticket_answer(
 
 
 @transaction.atomic
-def appeal_file(*, actor: User, rating: Rating, reason: str) -> RatingAppeal:
+def appeal_file(
+    *, actor: User, rating: Rating, reason: str, at: datetime.datetime | None = None
+) -> RatingAppeal:
     """The unit's head says a bad rating is mistaken or malicious; an inspector will decide."""
     rating = lock(rating)
     reason = reason.strip()
@@ -168,10 +189,14 @@ def appeal_file(*, actor: User, rating: Rating, reason: str) -> RatingAppeal:
         raise DomainError(_("只有被评价单位的负责人可以对差评提出申诉。"))
     try:
         with transaction.atomic():
-            appeal = RatingAppeal.objects.create(rating=rating, reason=reason, filed_by=actor)
+            appeal = RatingAppeal.objects.create(
+                rating=rating, reason=reason, filed_by=actor, filed_at=at or timezone.now()
+            )
     except IntegrityError as error:
         raise DomainError(_("该评价已经申诉过，每个评价只能申诉一次。")) from error
-    RatingEvent.record(rating, RatingEvent.Code.APPEAL_FILED, actor=actor, note=reason)
+    RatingEvent.record(
+        rating, RatingEvent.Code.APPEAL_FILED, actor=actor, at=appeal.filed_at, note=reason
+    )
     inspectors = User.objects.with_role(Role.DISCIPLINE_INSPECTOR).filter(is_active=True)
     notify(
         inspectors,
@@ -186,7 +211,14 @@ def appeal_file(*, actor: User, rating: Rating, reason: str) -> RatingAppeal:
 
 
 @transaction.atomic
-def appeal_decide(*, actor: User, appeal: RatingAppeal, upheld: bool, note: str) -> RatingAppeal:
+def appeal_decide(
+    *,
+    actor: User,
+    appeal: RatingAppeal,
+    upheld: bool,
+    note: str,
+    at: datetime.datetime | None = None,
+) -> RatingAppeal:
     """An inspector decides: upheld excludes the rating from the statistics (never deletes it)."""
     if not can_decide_appeal(actor):
         raise DomainError(_("申诉由纪委/效能办审核。"))
@@ -196,7 +228,7 @@ def appeal_decide(*, actor: User, appeal: RatingAppeal, upheld: bool, note: str)
     note = note.strip()
     if not note:
         raise DomainError(_("请填写审核意见。"))
-    now = timezone.now()
+    now = at or timezone.now()
     appeal.status = RatingAppeal.Status.UPHELD if upheld else RatingAppeal.Status.REJECTED
     appeal.decision_note, appeal.decided_by, appeal.decided_at = note, actor, now
     appeal.save()
@@ -209,6 +241,7 @@ def appeal_decide(*, actor: User, appeal: RatingAppeal, upheld: bool, note: str)
         rating,
         RatingEvent.Code.APPEAL_UPHELD if upheld else RatingEvent.Code.APPEAL_REJECTED,
         actor=actor,
+        at=now,
         note=note,
     )
     notify(

@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy
 from approvals.models import Case
 from approvals.selectors import handling as handling_selectors
 from approvals.selectors import processes as process_selectors
+from approvals.services.handling import legal
+from portal import workdays
+from portal.holidays import deadline_text
 
 register = template.Library()
 
@@ -94,3 +97,30 @@ def approvals_workbench(user):
 @register.filter
 def risk_style(level) -> str:
     return RISK_STYLE.get(level, "")
+
+
+@register.simple_tag
+def case_limits(case) -> str:
+    """The promise the case clock runs on, and beside it the legal limit (the hard ceiling)."""
+    clock = case.clock
+    if clock is None or case.legal_limit_workdays is None:
+        return ""
+    promise = format_html(
+        '<span class="me-3">{}：{}</span>',
+        _("承诺办结时限"),
+        _("%(days)s 个工作日") % {"days": clock.total},
+    )
+    legal_days = _("%(days)s 个工作日") % {"days": case.legal_limit_workdays + clock.extension}
+    due = legal.legal_due_at(case) if clock.is_open else None
+    if due is not None:
+        provisional = workdays.is_provisional(
+            timezone.localtime(clock.started_at).date(), timezone.localtime(due).date()
+        )
+        legal_days = format_html(
+            "{}（{}）",
+            legal_days,
+            _("至 %(date)s") % {"date": deadline_text(due, provisional=provisional)},
+        )
+    return format_html(
+        '{}<span class="text-danger-emphasis">{}：{}</span>', promise, _("法定办结时限"), legal_days
+    )

@@ -29,10 +29,12 @@ from approvals.services.consents import consent_missing
 from approvals.transitions.cases import CASE_MOVES
 from disclosure.models import CatalogueItem
 from portal import ratelimit
+from portal.addresses import client_address
 from portal.errors import DomainError
 from portal.models import User
 from portal.query_codes import query_code_matches
 from portal.roles import Role
+from portal.submissions import Submitted, replay, submit_once
 
 PAGE_SIZE = 20
 # Failed applicant look-ups a village agent may make per hour.
@@ -103,11 +105,14 @@ def apply(request, item_pk: int):
 def draft(request, pk: int):
     """The application form: save the draft, or submit it with the materials."""
     case = applying_selectors.follower_case_get(request.user, pk)
+    submitting = request.POST.get("action") == "submit"
     if not case.is_draft:
+        if submitting:
+            # A second click or a resubmitted page: this form's receipt again.
+            return _submitted_again(request, case)
         return redirect("approvals:case", pk=case.pk)
     if consent_missing(case, request.user):
         return redirect("approvals:consent", pk=case.pk)
-    submitting = request.POST.get("action") == "submit"
     form = ApplicationForm(
         request.POST or None,
         request.FILES or None,
@@ -119,9 +124,15 @@ def draft(request, pk: int):
         status = 400
         if form.is_valid():
             try:
-                case = _save(request.user, case, form)
                 if submitting:
-                    case, code = applying_services.case_submit(actor=request.user, case=case)
+                    submitted = submit_once(
+                        token=form.cleaned_data["submission_token"],
+                        account=request.user,
+                        create=lambda: _submit(request.user, case, form),
+                    )
+                    case, code = submitted.subject, submitted.secret
+                else:
+                    case = _save(request.user, case, form)
             except DomainError as error:
                 form.add_error(None, error.message)
             else:
@@ -139,6 +150,24 @@ def draft(request, pk: int):
         "uploaded_names": {material.name for material in uploaded},
     }
     return render(request, "approvals/draft.html", context, status=status)
+
+
+def _submitted_again(request, case: Case):
+    """Show the receipt of the submission this form already made, or the case page."""
+    try:
+        earlier = replay(token=request.POST.get("submission_token", ""), account=request.user)
+    except DomainError:
+        earlier = None
+    if earlier is None or earlier.subject.pk != case.pk:
+        return redirect("approvals:case", pk=case.pk)
+    request.session[JUST_SUBMITTED_KEY] = {"pk": case.pk, "code": earlier.secret}
+    return redirect("approvals:submitted", pk=case.pk)
+
+
+def _submit(user, case: Case, form: ApplicationForm) -> Submitted:
+    case = _save(user, case, form)
+    case, code = applying_services.case_submit(actor=user, case=case)
+    return Submitted(subject=case, secret=code)
 
 
 def _save(user, case: Case, form: ApplicationForm) -> Case:
@@ -330,7 +359,7 @@ def result_document(request, pk: int):
 
 
 def _track_key(request) -> str:
-    return f"approvals:track-fail:{request.META.get('REMOTE_ADDR', '')}"
+    return f"approvals:track-fail:{client_address(request)}"
 
 
 def track(request):

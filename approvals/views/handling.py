@@ -29,6 +29,7 @@ from approvals.services.handling.steps import task_pass, task_return
 from approvals.templatetags.approvals_tags import queue_rows
 from portal.errors import DomainError
 from portal.pagination import PageWithoutCount
+from portal.query_params import choice_param, text_param
 from supervision.models import Clock
 
 ACTION_LABELS = {
@@ -58,11 +59,9 @@ def queue(request):
     """本单位待办: the department's cases with lights, filters and pages."""
     _require_staff(request)
     scope = "all" if request.GET.get("scope") == "all" else "todo"
-    status = request.GET.get("status", "")
-    status = status if status in Case.Status.values else ""
-    light = request.GET.get("light", "")
-    light = light if light in handling_selectors.LIGHTS else ""
-    query = request.GET.get("q", "").strip()[:60]
+    status = choice_param(request.GET.get("status"), Case.Status.values)
+    light = choice_param(request.GET.get("light"), handling_selectors.LIGHTS)
+    query = text_param(request.GET.get("q"), max_length=60)
     cases = handling_selectors.staff_queue(
         request.user, scope=scope, status=status, light=light, query=query
     )

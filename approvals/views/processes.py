@@ -16,6 +16,7 @@ from approvals.selectors import processes as process_selectors
 from approvals.services import processes as process_services
 from disclosure.models import CatalogueItem
 from portal.errors import DomainError
+from portal.query_params import text_param
 
 
 def _require_admin(request) -> None:
@@ -26,7 +27,7 @@ def _require_admin(request) -> None:
 @login_required
 def process_list(request):
     _require_admin(request)
-    query = request.GET.get("q", "").strip()[:60]
+    query = text_param(request.GET.get("q"), max_length=60)
     page = Paginator(process_selectors.processes_overview(query), 30).get_page(
         request.GET.get("page")
     )

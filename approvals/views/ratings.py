@@ -18,6 +18,8 @@ from approvals.selectors import ratings as ratings_selectors
 from approvals.services import ratings as ratings_services
 from approvals.views.applying import case_context
 from portal.errors import DomainError
+from portal.query_params import choice_param
+from portal.submissions import Submitted, submit_once
 
 
 @login_required
@@ -29,13 +31,18 @@ def rate(request, pk: int):
         raise Http404
     form = RatingForm(request.POST)
     if form.is_valid():
-        try:
+        data = form.cleaned_data
+
+        def create() -> Submitted:
             rating = ratings_services.rating_submit(
-                actor=request.user,
-                case=access.case,
-                level=form.cleaned_data["level"],
-                comment=form.cleaned_data["comment"],
+                actor=request.user, case=access.case, level=data["level"], comment=data["comment"]
             )
+            return Submitted(subject=rating)
+
+        try:
+            rating = submit_once(
+                token=data["submission_token"], account=request.user, create=create
+            ).subject
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -74,9 +81,7 @@ def tickets(request):
     visible = ratings_permissions.tickets_visible_to(request.user)
     if not ratings_permissions.is_overseer(request.user) and request.user.department_id is None:
         raise Http404
-    status = request.GET.get("status", "")
-    if status not in RectificationTicket.Status.values:
-        status = ""
+    status = choice_param(request.GET.get("status"), RectificationTicket.Status.values)
     page = Paginator(ratings_selectors.ticket_list(visible, status=status), 20).get_page(
         request.GET.get("page")
     )

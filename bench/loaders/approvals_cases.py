@@ -212,7 +212,7 @@ def load(cases: int) -> dict:
                             created_at=case.submitted_at,
                         )
                     )
-            CaseEvent.objects.bulk_create(events, batch_size=BATCH)
+            CaseEvent.record_many(events, batch_size=BATCH)
         done += size
 
     first = Case.objects.filter(item=process.item).order_by("pk").first()

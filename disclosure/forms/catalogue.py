@@ -20,6 +20,7 @@ class CatalogueItemForm(forms.ModelForm):
             "legal_basis",
             "conditions",
             "time_limit_days",
+            "legal_limit_days",
             "fee",
             "fee_standard",
             "service_place",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosure.models import InformationRequest
 from portal import identity as portal_identity
+from portal.submissions import SubmissionTokenField
 from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MultipleFileField, accept_upload
 
 MAX_DOCUMENTS = 10
@@ -43,6 +44,7 @@ class RequestForm(forms.Form):
         initial=InformationRequest.Delivery.ONLINE,
         widget=forms.RadioSelect,
     )
+    submission_token = SubmissionTokenField()
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

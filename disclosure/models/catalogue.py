@@ -1,14 +1,31 @@
 """The catalogue of powers and services (行政职权目录)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from portal.events import DomainEvent
+
+# 行政许可法 Art 42: a licensing decision within 20 working days of acceptance.
+LICENSING_LEGAL_LIMIT_DAYS = 20
+
+
+def promise_exceeds_legal_message() -> str:
+    return gettext("承诺办结时限不得超过法定办结时限。")
+
+
+def default_legal_limit(kind: str, promised: int) -> int:
+    """The legal limit to assume where none was given: 20 WD for licensing (行政许可法 Art 42),
+    otherwise the promise itself (no separate statutory ceiling is known)."""
+    if kind == CatalogueItem.Kind.LICENSING:
+        return max(promised, LICENSING_LEGAL_LIMIT_DAYS)
+    return promised
 
 
 class CatalogueItemQuerySet(models.QuerySet):
@@ -58,8 +75,15 @@ class CatalogueItem(models.Model):
     content = models.TextField(_("事项内容"), blank=True)
     legal_basis = models.TextField(_("设定依据"), blank=True)
     conditions = models.TextField(_("办理条件"), blank=True)
+    # 承诺办结时限: what the department promises and what case clocks run on.
     time_limit_days = models.PositiveIntegerField(
-        _("承诺时限（工作日）"), validators=[MinValueValidator(1)]
+        _("承诺办结时限（工作日）"), validators=[MinValueValidator(1)]
+    )
+    # 法定办结时限: the ceiling set by law; the promise is never longer.
+    legal_limit_days = models.PositiveIntegerField(
+        _("法定办结时限（工作日）"),
+        validators=[MinValueValidator(1)],
+        help_text=_("法律规定的办理期限，承诺办结时限不得超过它（如行政许可为 20 个工作日）。"),
     )
     fee = models.DecimalField(
         _("收费金额（元）"),
@@ -119,6 +143,10 @@ class CatalogueItem(models.Model):
                 name="disclosure_item_time_limit_positive",
             ),
             models.CheckConstraint(
+                condition=models.Q(time_limit_days__lte=models.F("legal_limit_days")),
+                name="disclosure_item_promise_within_legal_limit",
+            ),
+            models.CheckConstraint(
                 condition=models.Q(fee__gte=0), name="disclosure_item_fee_not_negative"
             ),
         ]
@@ -126,8 +154,23 @@ class CatalogueItem(models.Model):
     def __str__(self):
         return f"{self.code} {self.name}"
 
+    def save(self, *args, **kwargs):
+        # Writers that predate the legal limit (loaders, old fixtures) get their kind's default.
+        if self.legal_limit_days is None and self.time_limit_days:
+            self.legal_limit_days = default_legal_limit(self.kind, self.time_limit_days)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("disclosure:catalogue_item", args=[self.code])
+
+    def clean(self):
+        super().clean()
+        if (
+            self.time_limit_days
+            and self.legal_limit_days
+            and self.time_limit_days > self.legal_limit_days
+        ):
+            raise ValidationError({"time_limit_days": promise_exceeds_legal_message()})
 
     @property
     def is_free(self):
@@ -207,7 +250,7 @@ class CatalogueEvent(DomainEvent):
 
     subject_field = "item"
     item = models.ForeignKey(
-        CatalogueItem, on_delete=models.CASCADE, related_name="events", verbose_name=_("事项")
+        CatalogueItem, on_delete=models.PROTECT, related_name="events", verbose_name=_("事项")
     )
 
     class Meta(DomainEvent.Meta):

@@ -205,7 +205,7 @@ class ArticleEvent(DomainEvent):
 
     subject_field = "article"
     article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="events", verbose_name=_("公开信息")
+        Article, on_delete=models.PROTECT, related_name="events", verbose_name=_("公开信息")
     )
 
     class Meta(DomainEvent.Meta):

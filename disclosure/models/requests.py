@@ -267,7 +267,7 @@ class RequestEvent(DomainEvent):
 
     code = models.CharField(_("事件"), max_length=40, choices=Code.choices)
     subject_field = "request"
-    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="events")
+    request = models.ForeignKey(InformationRequest, on_delete=models.PROTECT, related_name="events")
 
     class Meta(DomainEvent.Meta):
         verbose_name = _("依申请公开记录")

@@ -19,8 +19,9 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from disclosure.models import InfoReport, InformationRequest
+from disclosure.models import Article, Column, InfoReport, InformationRequest
 from disclosure.permissions import reporting as permissions
 from disclosure.selectors.columns import published_counts_by_column
 
@@ -187,3 +188,64 @@ def annual_report(year: int) -> AnnualReport:
         carried_forward=figures["carried_forward"],
         overdue=figures["overdue"],
     )
+
+
+def brief_section(start: datetime.datetime, end: datetime.datetime) -> dict:
+    """Disclosure's part of the leader brief (领导参阅): staleness and requests of [start, end)."""
+    stale = [
+        column
+        for column in Column.objects.filter(is_active=True).select_related("department")
+        if column.is_stale(now=end)
+    ]
+    answered = Q(status=InformationRequest.Status.ANSWERED, closed_at__gte=start, closed_at__lt=end)
+    figures = {
+        "columns_stale": len(stale),
+        "articles_published": Article.objects.filter(
+            first_published_at__gte=start, first_published_at__lt=end
+        ).count(),
+        **InformationRequest.objects.aggregate(
+            requests_received=Count("id", filter=Q(received_at__gte=start, received_at__lt=end)),
+            requests_answered=Count("id", filter=answered),
+            requests_answered_late=Count(
+                "id", filter=answered & Q(closed_at__gt=F("clock__due_at"))
+            ),
+            requests_open_overdue=Count(
+                "id",
+                filter=Q(received_at__lt=end, clock__due_at__lt=end)
+                & (Q(closed_at__isnull=True) | Q(closed_at__gte=end))
+                & ~Q(status=ABANDONED),
+            ),
+        ),
+    }
+    return {
+        "figures": figures,
+        "tables": [
+            {
+                "code": "columns_stale",
+                "columns": ["column", "department", "update_interval_days"],
+                "coded": [],
+                "rows": [
+                    [
+                        column.name,
+                        column.department.name if column.department else "",
+                        column.update_interval_days,
+                    ]
+                    for column in stale
+                ],
+            }
+        ],
+    }
+
+
+# The codes of `brief_section`, labelled when the brief is shown.
+BRIEF_LABELS = {
+    "columns_stale": gettext_lazy("更新不及时的栏目"),
+    "articles_published": gettext_lazy("主动公开信息"),
+    "requests_received": gettext_lazy("收到依申请公开"),
+    "requests_answered": gettext_lazy("已答复申请"),
+    "requests_answered_late": gettext_lazy("超期答复"),
+    "requests_open_overdue": gettext_lazy("月末超期未答复"),
+    "column": gettext_lazy("栏目"),
+    "department": gettext_lazy("责任单位"),
+    "update_interval_days": gettext_lazy("更新周期（天）"),
+}

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from disclosure.models import Article, ArticleAttachment, ArticleEvent, Column
 from disclosure.permissions import columns as permissions
+from disclosure.services import labels
 from disclosure.services.publication import Publication
 from disclosure.services.search import search_index_remove, search_index_upsert
 from disclosure.transitions.columns import ARTICLE_MOVES
@@ -223,8 +224,8 @@ def columns_check(*, today: datetime.date | None = None) -> dict[str, int]:
             department=column.department,
             subject_ref=f"column:{column.slug}",
             subject_url=column.get_absolute_url(),
-            message=_("栏目“%(name)s”应每 %(days)s 天更新，自 %(since)s 起未更新。")
-            % {
+            message_code=labels.STALE_COLUMN,
+            message_params={
                 "name": column.name,
                 "days": column.update_interval_days,
                 "since": timezone.localtime(since).strftime("%Y-%m-%d"),
@@ -243,8 +244,8 @@ def columns_check(*, today: datetime.date | None = None) -> dict[str, int]:
             department=article.department,
             subject_ref=f"article:{article.pk}",
             subject_url=reverse("disclosure:staff_article", args=[article.pk]),
-            message=_("公开信息“%(title)s”自 %(since)s 形成或变更，超过 20 个工作日仍未公开。")
-            % {
+            message_code=labels.LATE_ARTICLE,
+            message_params={
                 "title": article.title,
                 "since": timezone.localtime(article.changed_at).strftime("%Y-%m-%d"),
             },

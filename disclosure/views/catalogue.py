@@ -27,6 +27,7 @@ from disclosure.views import publication
 from portal.errors import DomainError
 from portal.exports import table_response
 from portal.models import Department
+from portal.query_params import choice_param, id_param, text_param
 
 PAGE_SIZE = 50
 
@@ -35,11 +36,9 @@ PAGE_SIZE = 50
 
 def catalogue(request):
     """权责清单: browse by department and by kind."""
-    kind = request.GET.get("kind", "")
-    if kind not in CatalogueItem.Kind.values:
-        kind = ""
+    kind = choice_param(request.GET.get("kind"), CatalogueItem.Kind.values)
     data = selectors.public_catalogue_page(
-        department_code=request.GET.get("department", "")[:64],
+        department_code=text_param(request.GET.get("department"), max_length=64),
         kind=kind,
         number=request.GET.get("page"),
         per_page=PAGE_SIZE,
@@ -105,17 +104,11 @@ def _require_staff(request) -> None:
 
 
 def _staff_filters(request) -> dict:
-    status = request.GET.get("status", "")
-    if status not in CatalogueItem.Status.values:
-        status = ""
-    try:
-        department_id = int(request.GET.get("department") or 0) or None
-    except ValueError:
-        department_id = None
+    status = choice_param(request.GET.get("status"), CatalogueItem.Status.values)
     return {
         "status": status,
-        "department_id": department_id,
-        "query": request.GET.get("q", "")[:50],
+        "department_id": id_param(request.GET.get("department")),
+        "query": text_param(request.GET.get("q"), max_length=50),
     }
 
 

@@ -20,6 +20,7 @@ from disclosure.selectors import columns as selectors
 from disclosure.services.columns import ARTICLE_PUBLICATION, article_save_draft
 from disclosure.views import publication
 from portal.errors import DomainError
+from portal.query_params import choice_param, id_param, text_param
 
 PAGE_SIZE = 20
 STAFF_PAGE_SIZE = 50
@@ -108,12 +109,9 @@ def _require_staff(request) -> None:
 @login_required
 def staff_list(request):
     _require_staff(request)
-    status = request.GET.get("status", "")
-    if status not in Article.Status.values:
-        status = ""
-    column_id = request.GET.get("column", "")
-    column_id = int(column_id) if column_id.isdigit() else None
-    query = request.GET.get("q", "")[:50]
+    status = choice_param(request.GET.get("status"), Article.Status.values)
+    column_id = id_param(request.GET.get("column"))
+    query = text_param(request.GET.get("q"), max_length=50)
     articles = selectors.staff_articles(
         request.user, status=status, column_id=column_id, query=query
     )

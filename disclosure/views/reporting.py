@@ -23,7 +23,7 @@ from disclosure.selectors import reporting as selectors
 from disclosure.services import reporting as services
 from portal.errors import DomainError
 from portal.exports import csv_bytes
-from portal.query_params import month_param
+from portal.query_params import choice_param, month_param
 
 PAGE_SIZE = 50
 
@@ -36,9 +36,7 @@ def _require_staff(request) -> None:
 @login_required
 def report_list(request):
     _require_staff(request)
-    status = request.GET.get("status", "")
-    if status not in InfoReport.Status.values:
-        status = ""
+    status = choice_param(request.GET.get("status"), InfoReport.Status.values)
     page = Paginator(selectors.reports_for(request.user, status=status), PAGE_SIZE).get_page(
         request.GET.get("page")
     )

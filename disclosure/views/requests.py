@@ -27,6 +27,8 @@ from disclosure.selectors import requests as selectors
 from disclosure.services.requests import answer, consultation, extension, receipt, supplement
 from disclosure.transitions.requests import REQUEST_MOVES
 from portal.errors import DomainError
+from portal.query_params import choice_param, text_param
+from portal.submissions import Submitted, submit_once
 
 PAGE_SIZE = 20
 # Office actions: form, and the move of the transition table that must be allowed.
@@ -57,21 +59,29 @@ def request_new(request):
     form = RequestForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            created = receipt.request_file(
-                applicant=user,
-                data=receipt.ApplicantData(
-                    name=data["applicant_name"],
-                    phone=data["phone"],
-                    organization=data.get("organization", ""),
-                    id_number=data["id_number"],
-                    email=data["email"],
-                    address=data["address"],
-                ),
-                description=data["description"],
-                purpose=data["purpose"],
-                delivery=data["delivery"],
+
+        def create() -> Submitted:
+            return Submitted(
+                subject=receipt.request_file(
+                    applicant=user,
+                    data=receipt.ApplicantData(
+                        name=data["applicant_name"],
+                        phone=data["phone"],
+                        organization=data.get("organization", ""),
+                        id_number=data["id_number"],
+                        email=data["email"],
+                        address=data["address"],
+                    ),
+                    description=data["description"],
+                    purpose=data["purpose"],
+                    delivery=data["delivery"],
+                )
             )
+
+        try:
+            created = submit_once(
+                token=data["submission_token"], account=user, create=create
+            ).subject
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -245,10 +255,8 @@ def request_queue(request):
     """依申请公开办理: the office's queue with the clock's lights."""
     if not permissions.is_office_staff(request.user):
         raise PermissionDenied
-    view = request.GET.get("view", "open")
-    if view not in selectors.QUEUE_FILTERS:
-        view = "open"
-    query = request.GET.get("q", "")[:50]
+    view = choice_param(request.GET.get("view"), selectors.QUEUE_FILTERS, default="open")
+    query = text_param(request.GET.get("q"), max_length=50)
     page = Paginator(selectors.office_queue(view=view, query=query), PAGE_SIZE).get_page(
         request.GET.get("page")
     )

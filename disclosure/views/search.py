@@ -5,6 +5,7 @@ from django.utils.http import urlencode
 
 from disclosure.models import SearchEntry
 from disclosure.selectors import search as index
+from portal.query_params import choice_param, id_param
 
 PAGE_SIZE = 20
 
@@ -13,11 +14,8 @@ def search(request):
     departments = index.filter_departments()
     # A filter that is not one of the choices is ignored, never an error.
     question = index.parse(request.GET.get("q", ""))
-    kind = request.GET.get("kind", "")
-    if kind not in SearchEntry.Kind.values:
-        kind = ""
-    department_id = request.GET.get("department", "")
-    department_id = int(department_id) if department_id.isdigit() else None
+    kind = choice_param(request.GET.get("kind"), SearchEntry.Kind.values)
+    department_id = id_param(request.GET.get("department"))
     if department_id not in {pk for pk, _name in departments}:
         department_id = None
     page = None

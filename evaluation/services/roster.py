@@ -1,7 +1,5 @@
 """Roster writes: people created, edited and imported by admins, photos stripped of metadata."""
 
-import csv
-import io
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,10 +10,14 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from evaluation.models import RatedPerson
+from portal import spreadsheets
 from portal.errors import DomainError
 from portal.models import Department
 
 PHOTO_DIR = "evaluation/photos"
+# A county's roster of rated people is in the hundreds; the limits refuse a runaway sheet.
+MAX_ROWS = 5_000
+MAX_COLUMNS = 20
 GENDERS = {
     "男": RatedPerson.Gender.MALE,
     "女": RatedPerson.Gender.FEMALE,
@@ -63,34 +65,12 @@ class ImportReport:
     errors: list[tuple[int, str]] = field(default_factory=list)
 
 
-def _rows(upload) -> list[list[str]]:
-    name = upload.name.lower()
-    if name.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(upload, read_only=True, data_only=True).active
-        except Exception:
-            raise DomainError(_("无法读取该 XLSX 文件。")) from None
-        return [
-            ["" if cell is None else str(cell).strip() for cell in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-    if name.endswith(".csv"):
-        try:
-            text = upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise DomainError(_("CSV 文件须为 UTF-8 编码。")) from None
-        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
-    raise DomainError(_("请上传 CSV 或 XLSX 文件。"))
-
-
 def roster_import(*, actor, upload) -> ImportReport:
     """Import people from CSV/XLSX: columns 姓名, 性别, 职务, 单位代码, 工作职责.
 
     All or nothing: any bad row and nothing is written; the report lists each bad row.
     """
-    rows = _rows(upload)
+    rows = spreadsheets.read_rows(upload, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
     report = ImportReport()
     if not rows:
         raise DomainError(_("文件是空的。"))

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from evaluation.models import (
@@ -23,6 +23,8 @@ from evaluation.models import (
     month_of,
     year_of,
 )
+from evaluation.services import labels
+from portal.texts import source_text
 from supervision.models import Alert
 from supervision.services import alert_raise
 
@@ -126,23 +128,25 @@ def _evaluate(person: RatedPerson, tallies: list[Tally], vote: Vote | None) -> R
 def _alert(warning: RatingWarning, reached: list) -> None:
     """Put the warning on the supervision dashboard, where the efficiency office acts on it."""
     person = warning.person
-    bases = "、".join(
-        (
-            _("%(year)s年度不满意票%(count)s张")
-            if tally.basis == Basis.YEAR
-            else _("%(year)s年%(month)s月不满意票%(count)s张")
+    # The periods stay in the source language: the vote that triggers this may be English.
+    with translation.override(settings.LANGUAGE_CODE):
+        bases = "、".join(
+            (
+                _("%(year)s年度不满意票%(count)s张")
+                if tally.basis == Basis.YEAR
+                else _("%(year)s年%(month)s月不满意票%(count)s张")
+            )
+            % {"year": tally.period.year, "month": tally.period.month, "count": tally.dissatisfied}
+            for tally, _tier in reached
         )
-        % {"year": tally.period.year, "month": tally.period.month, "count": tally.dissatisfied}
-        for tally, _tier in reached
-    )
     tier = Tier(warning.tier)
-    message = _("%(unit)s %(name)s（%(position)s）触发%(tier)s：%(bases)s，应予%(action)s。") % {
+    params = {
         "unit": person.department.name,
         "name": person.name,
         "position": person.position,
-        "tier": tier.label,
+        "tier": source_text(tier.label),
         "bases": bases,
-        "action": TIER_ACTIONS[tier],
+        "action": source_text(TIER_ACTIONS[tier]),
     }
     alert = alert_raise(
         kind=Alert.Kind.RATING_WARNING,
@@ -150,7 +154,8 @@ def _alert(warning: RatingWarning, reached: list) -> None:
         department=person.department,
         subject_ref=f"EV-{warning.pk}",
         subject_url=warning.get_absolute_url(),
-        message=message,
+        message_code=labels.RATING_WARNING,
+        message_params=params,
         # The key keeps the model's former name: alerts raised before the rename stay deduplicated.
         dedup_key=f"evaluation.warning:{warning.pk}",
     )

@@ -125,18 +125,19 @@ def _vote_store(
     return vote
 
 
-def reason_moderate(*, vote: Vote, actor: User, approve: bool) -> Vote:
+def reason_moderate(*, vote: Vote, actor: User, approve: bool, at: datetime | None = None) -> Vote:
     """Publish a vote's reason or keep it off the public pages; the vote itself still counts."""
     with transaction.atomic():
         vote = lock(vote)
         if vote.reason_status != Vote.ReasonStatus.PENDING:
             raise DomainError(_("该理由已审核过。"))
         vote.reason_status = Vote.ReasonStatus.APPROVED if approve else Vote.ReasonStatus.REJECTED
-        vote.moderated_by, vote.moderated_at = actor, timezone.now()
+        vote.moderated_by, vote.moderated_at = actor, at or timezone.now()
         vote.save()
         VoteEvent.record(
             vote,
             VoteEvent.Code.REASON_APPROVED if approve else VoteEvent.Code.REASON_REJECTED,
             actor=actor,
+            at=vote.moderated_at,
         )
     return vote

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from petitions.models import Category, Complaint, ReviewRequest
 from portal import identity as portal_identity
 from portal.models import Department
+from portal.submissions import SubmissionTokenField
 from portal.uploads import MultipleFileField, accept_upload
 
 MAX_ATTACHMENTS = 5
@@ -101,6 +102,7 @@ class ComplaintForm(_ComplaintFields):
     attachments = MultipleFileField(
         label=_("附件（选填，最多5个，支持图片、PDF、Word、Excel、MP3、MP4）"), required=False
     )
+    submission_token = SubmissionTokenField()
 
     field_order = [
         "category",
@@ -186,6 +188,7 @@ class ComplaintForm(_ComplaintFields):
                 "contact_method",
             ),
             Fieldset(_("其他"), "allow_publication", "related_number"),
+            "submission_token",
         )
         return helper
 
@@ -257,6 +260,7 @@ class RateForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    submission_token = SubmissionTokenField()
 
 
 class ReviewRequestForm(forms.Form):

@@ -1,10 +1,12 @@
 """Reads of complaints for pages: scoped by the permission policy, with their related rows joined."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from petitions.models import Complaint, ComplaintEvent, ReviewRequest
 from petitions.permissions import complaints as complaint_permissions
@@ -222,3 +224,68 @@ def figures(*, year: int | None = None) -> tuple[list[FigureRow], FigureRow]:
         sum(r.satisfied for r in result),
     )
     return result, total
+
+
+def brief_section(start: datetime.datetime, end: datetime.datetime) -> dict:
+    """Petitions' part of the leader brief (领导参阅): complaints of [start, end), satisfaction."""
+    closed = Complaint.objects.filter(closed_at__gte=start, closed_at__lt=end)
+    satisfied = Q(satisfaction__in=[Complaint.Satisfaction.SATISFIED, Complaint.Satisfaction.BASIC])
+    figures = closed.aggregate(
+        closed=Count("id"),
+        rated=Count("id", filter=~Q(satisfaction="")),
+        satisfied=Count("id", filter=satisfied),
+    )
+    figures["satisfaction_rate"] = (
+        round(100 * figures["satisfied"] / figures["rated"], 1) if figures["rated"] else None
+    )
+    figures["registered"] = Complaint.objects.filter(
+        registered_at__gte=start, registered_at__lt=end
+    ).count()
+    by_level = dict(
+        closed.exclude(satisfaction="").values_list("satisfaction").annotate(n=Count("id"))
+    )
+    departments = (
+        closed.exclude(department=None)
+        .values("department__name")
+        .annotate(
+            n=Count("id"),
+            unsatisfied=Count("id", filter=Q(satisfaction=Complaint.Satisfaction.UNSATISFIED)),
+        )
+        .order_by("-unsatisfied", "department__name")
+    )
+    return {
+        "figures": figures,
+        "tables": [
+            {
+                "code": "by_satisfaction",
+                "columns": ["satisfaction", "closed"],
+                "coded": ["satisfaction"],
+                "rows": [
+                    [level, by_level.get(level, 0)] for level in Complaint.Satisfaction.values
+                ],
+            },
+            {
+                "code": "departments",
+                "columns": ["department", "closed", Complaint.Satisfaction.UNSATISFIED],
+                "coded": [],
+                "rows": [
+                    [row["department__name"], row["n"], row["unsatisfied"]] for row in departments
+                ],
+            },
+        ],
+    }
+
+
+# The codes of `brief_section`, labelled when the brief is shown.
+BRIEF_LABELS = {
+    "registered": _("登记"),
+    "closed": _("办结"),
+    "rated": _("已评价"),
+    "satisfied": _("满意及基本满意"),
+    "satisfaction_rate": _("满意率（%）"),
+    "satisfaction": _("满意度"),
+    "by_satisfaction": _("群众评价"),
+    "departments": _("各部门办结情况"),
+    "department": _("部门"),
+    **dict(Complaint.Satisfaction.choices),
+}

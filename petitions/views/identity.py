@@ -14,7 +14,7 @@ from petitions.permissions import identity as identity_permissions
 from petitions.selectors import complaints as complaint_selectors
 from petitions.selectors import identity as identity_selectors
 from petitions.services import identity as identity_services
-from petitions.views.complaints.public import client_address
+from portal.addresses import client_address
 from portal.errors import DomainError
 from portal.models import User
 from portal.pagination import PageWithoutCount

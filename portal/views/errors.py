@@ -1,8 +1,17 @@
 """Error pages in the portal's style."""
 
+import sys
+
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+
+from portal import maintenance
+
+
+def bad_request(request, exception=None):
+    """Answer input no page takes (control characters, overlong values, a malformed upload)."""
+    return render(request, "errors/400.html", status=400)
 
 
 def permission_denied(request, exception=None):
@@ -14,6 +23,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # A write the database refused outside a view (the session saved on the way out): 503.
+    refusal = maintenance.refusal_for(request, sys.exc_info()[1])
+    if refusal is not None:
+        return refusal
     # No request context: the page must render when the database or the session is what failed.
     return HttpResponseServerError(loader.get_template("errors/500.html").render())
 

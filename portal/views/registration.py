@@ -7,6 +7,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from portal import services
 from portal.forms import CitizenRegistrationForm, EnterpriseRegistrationForm
 from portal.models import User
+from portal.query_params import choice_param
 
 _FORMS = {
     User.Kind.CITIZEN: CitizenRegistrationForm,
@@ -19,9 +20,7 @@ def register(request):
     """个人/企业注册: one page, two tabs; signs the new user in."""
     if request.user.is_authenticated:
         return redirect("portal:account")
-    kind = request.POST.get("kind") or request.GET.get("kind") or "citizen"
-    if kind not in _FORMS:
-        kind = "citizen"
+    kind = choice_param(request.POST.get("kind") or request.GET.get("kind"), _FORMS, "citizen")
     form = _FORMS[kind](request.POST or None, prefix=kind)
     if request.method == "POST" and form.is_valid():
         profile = {

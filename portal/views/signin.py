@@ -15,6 +15,7 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
 from portal import ratelimit, services
+from portal.addresses import client_address
 from portal.forms import SecondFactorForm
 from portal.middleware import is_staff_account
 
@@ -30,7 +31,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     def form_valid(self, form):
         email = form.cleaned_data["email"].strip().lower()
-        address = self.request.META.get("REMOTE_ADDR", "")
+        address = client_address(self.request)
         counters = [
             (f"password-reset:account:{email}", settings.PASSWORD_RESET_PER_ACCOUNT_PER_HOUR),
             (f"password-reset:address:{address}", settings.PASSWORD_RESET_PER_ADDRESS_PER_HOUR),

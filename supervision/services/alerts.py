@@ -22,10 +22,16 @@ def alert_raise(
     department: Department | None,
     subject_ref: str,
     subject_url: str,
-    message: str,
     dedup_key: str,
+    message_code: str = "",
+    message_params: dict | None = None,
+    message: str = "",
 ) -> Alert:
-    """Raise an alert on the supervision dashboard; raising the same key again returns the first."""
+    """Raise an alert on the supervision dashboard; raising the same key again returns the first.
+
+    The message is a code registered with `portal.texts.register_texts` and its parameters,
+    rendered in each reader's language; `message` is for text that is not the system's words.
+    """
     existing = Alert.objects.filter(dedup_key=dedup_key).first()
     if existing is not None:
         return existing
@@ -38,6 +44,8 @@ def alert_raise(
                 subject_ref=subject_ref,
                 subject_url=subject_url,
                 message=message,
+                message_code=message_code,
+                message_params=message_params or {},
                 dedup_key=dedup_key,
             )
             AlertEvent.record(alert, AlertEvent.Code.RAISED, at=alert.raised_at)
@@ -94,6 +102,9 @@ def alert_close(*, alert: Alert, actor: User, action: Alert.Action | str, note: 
     return alert
 
 
+CALENDAR_MISSING_MESSAGE = "supervision.calendar_missing"
+
+
 def calendar_check(*, today: datetime.date | None = None) -> list[Alert]:
     """Raise an admin alert for this year and the next while the calendar table lacks them."""
     today = today or timezone.localdate()
@@ -104,10 +115,8 @@ def calendar_check(*, today: datetime.date | None = None) -> list[Alert]:
             department=None,
             subject_ref=str(year),
             subject_url="/admin/portal/calendaryear/",
-            message=_(
-                "%(year)d年的法定节假日和调休安排尚未载入工作日历，涉及该年的期限暂按双休日计算。请管理员载入。"
-            )
-            % {"year": year},
+            message_code=CALENDAR_MISSING_MESSAGE,
+            message_params={"year": year},
             dedup_key=f"calendar-missing:{year}",
         )
         for year in workdays.missing_years(datetime.date(today.year + 1, 12, 31))

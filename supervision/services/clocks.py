@@ -10,7 +10,15 @@ from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import Department, User
 from supervision.models import Clock, ClockEvent
-from supervision.services import schedule
+from supervision.services import notices, schedule, sweep
+
+
+def _settle(clock: Clock, at: datetime.datetime) -> None:
+    """Issue what a sweep at `at` would have issued before the schedule changes (see sweep)."""
+    # Before its warning time a clock has crossed nothing: no statement to run.
+    if clock.state == Clock.State.RUNNING and clock.warn_at < at:
+        sweep.settle(clock_id=clock.pk, at=at)
+        clock.refresh_from_db(fields=["light"])
 
 
 def _reschedule(clock: Clock, now: datetime.datetime) -> None:
@@ -78,6 +86,7 @@ def clock_pause(
     if clock.state != Clock.State.RUNNING:
         raise DomainError(_("只有计时中的期限才能暂停。"))
     at = at or timezone.now()
+    _settle(clock, at)
     clock.used += schedule.elapsed(clock.unit, clock.segment_started_at, at)
     clock.state, clock.paused_at, clock.pause_reason = Clock.State.PAUSED, at, reason
     clock.save()
@@ -109,6 +118,7 @@ def clock_restart(
     if clock.state == Clock.State.STOPPED:
         raise DomainError(_("已办结的期限不能重新计时。"))
     at = at or timezone.now()
+    _settle(clock, at)
     clock.state, clock.paused_at, clock.pause_reason = Clock.State.RUNNING, None, ""
     clock.used, clock.segment_started_at = 0, at
     _reschedule(clock, at)
@@ -137,6 +147,7 @@ def clock_extend(
     if not reason.strip():
         raise DomainError(_("延长期限必须说明理由。"))
     now = at or timezone.now()
+    _settle(clock, now)
     clock.extension, clock.extension_reason, clock.extension_approver = amount, reason, approver
     light = clock.light
     _reschedule(clock, now)
@@ -152,12 +163,17 @@ def clock_extend(
 
 @transaction.atomic
 def clock_stop(*, clock: Clock, actor: User | None, at: datetime.datetime | None = None) -> Clock:
-    """Stop the clock because the work is done; its light stays as it was."""
+    """Stop the clock because the work is done.
+
+    Its light is settled as of `at` and then stays; its open notices close with the same date.
+    """
     clock = lock(clock)
     if clock.state == Clock.State.STOPPED:
         return clock
     at = at or timezone.now()
+    _settle(clock, at)
     clock.state, clock.stopped_at, clock.paused_at = Clock.State.STOPPED, at, None
     clock.save()
     ClockEvent.record(clock, ClockEvent.Code.STOPPED, actor=actor, at=at)
+    notices.notices_close(clock=clock, actor=actor, at=at)
     return clock

@@ -1,6 +1,9 @@
 """Notices: departments sign for them and answer them; each is announced once to the people
 it concerns (heads for urge and supervision notices, the discipline office and leaders for the
-second grade, 通报). The sweep issues them (`supervision.services.sweep`)."""
+second grade, 通报). The sweep issues them (`supervision.services.sweep`); stopping their clock
+closes those still open (`notices_close`)."""
+
+import datetime
 
 from django.db import transaction
 from django.urls import reverse
@@ -8,12 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.errors import DomainError
+from portal.holidays import deadline_text
 from portal.locking import lock
 from portal.models import User
 from portal.notifications import notify
 from portal.roles import Role
 from supervision import permissions
-from supervision.models import Notice, NoticeEvent
+from supervision.models import OPEN_NOTICE_STATUSES, Clock, Notice, NoticeEvent
 
 
 def _require_answerer(actor: User, notice: Notice) -> None:
@@ -27,6 +31,8 @@ def notice_acknowledge(*, notice: Notice, actor: User) -> Notice:
     """The department head signs for a notice (签收)."""
     _require_answerer(actor, notice)
     notice = lock(notice)
+    if notice.status == Notice.Status.CLOSED:
+        raise DomainError(_("该事项已办结，通知已关闭。"))
     if notice.status != Notice.Status.ISSUED:
         raise DomainError(_("该通知已签收。"))
     now = timezone.now()
@@ -45,6 +51,8 @@ def notice_reply(*, notice: Notice, actor: User, reply: str) -> Notice:
     """The department head answers a notice with the rectification taken (整改反馈)."""
     _require_answerer(actor, notice)
     notice = lock(notice)
+    if notice.status == Notice.Status.CLOSED:
+        raise DomainError(_("该事项已办结，通知已关闭。"))
     if notice.status == Notice.Status.ANSWERED:
         raise DomainError(_("该通知已反馈整改情况。"))
     if not reply.strip():
@@ -56,6 +64,21 @@ def notice_reply(*, notice: Notice, actor: User, reply: str) -> Notice:
     notice.save()
     NoticeEvent.record(notice, NoticeEvent.Code.REPLIED, actor=actor, at=now, note=reply)
     return notice
+
+
+def notices_close(*, clock: Clock, actor: User | None, at: datetime.datetime) -> list[Notice]:
+    """Close the open notices of a clock that stopped because the work is done (办结关闭).
+
+    Answered notices keep their answer; the rest, 通报 included, close dated `at`. Called by
+    `clock_stop` inside its transaction, with the clock locked.
+    """
+    closed = []
+    for notice in Notice.objects.filter(clock=clock, status__in=OPEN_NOTICE_STATUSES):
+        notice.status, notice.closed_at = Notice.Status.CLOSED, at
+        notice.save()
+        NoticeEvent.record(notice, NoticeEvent.Code.CLOSED, actor=actor, at=at)
+        closed.append(notice)
+    return closed
 
 
 def recipients(notice: Notice) -> list[User]:
@@ -73,9 +96,15 @@ def recipients(notice: Notice) -> list[User]:
 
 
 def notify_pending(limit: int = 500) -> int:
-    """Notify each issued notice not yet notified; a notice is claimed before it is sent."""
+    """Notify each open notice not yet notified; a notice is claimed before it is sent.
+
+    A notice that closed before it was announced (its clock stopped after crossing the threshold
+    while the sweep was down) is kept on record but not announced: there is nothing to do.
+    """
     sent = 0
-    pending = Notice.objects.filter(notified_at__isnull=True).select_related("clock", "department")
+    pending = Notice.objects.filter(
+        notified_at__isnull=True, status__in=OPEN_NOTICE_STATUSES
+    ).select_related("clock", "department")
     for notice in pending.order_by("id")[:limit]:
         with transaction.atomic():
             if not Notice.objects.filter(pk=notice.pk, notified_at__isnull=True).update(
@@ -92,7 +121,7 @@ def notify_pending(limit: int = 500) -> int:
                     "department": notice.department.name,
                     "subject": clock.subject_label,
                     "ref": clock.subject_ref,
-                    "due": timezone.localtime(clock.due_at).strftime("%Y-%m-%d"),
+                    "due": deadline_text(clock.due_at, provisional=clock.provisional),
                 },
                 url=reverse("supervision:notice", args=[notice.pk]),
                 email=False,

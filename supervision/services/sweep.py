@@ -9,7 +9,9 @@ the rows a sweep writes (its budget is twice a bare UPDATE of the lights). The s
 - idempotent: notices and overdue alerts are unique per clock and level, inserted with
   ON CONFLICT DO NOTHING, and only clocks whose light moves forward are touched;
 - safe to run late: one run does what minute-by-minute runs would have done, and dates each
-  event and notice at the moment its threshold was crossed, not at the moment of the run;
+  event and notice at the moment its threshold was crossed, not at the moment of the run; a
+  clock paused, stopped, extended or restarted in between was first settled (`settle`) by the
+  service that changed it, with these same statements;
 - safe when two run at once: on PostgreSQL a transaction-level advisory lock makes the second
   wait for the first, then find nothing left to do;
 - safe when killed half-way: all statements run in one transaction; notifications go out after
@@ -23,6 +25,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from supervision.models import Alert, Clock, Notice
+
+# The code of the overdue alert's message (registered in `supervision.labels.TEXTS`).
+OVERDUE_MESSAGE = "supervision.overdue"
 
 # Any constant distinct from other advisory locks of the database.
 _ADVISORY_LOCK = 7_305_001
@@ -44,13 +49,21 @@ def _tables() -> dict:
     }
 
 
-def statements() -> list[tuple[str, str]]:
-    """Return the sweep's statements in the order they run, each with its name."""
+def statements(*, clock_id: int | None = None) -> list[tuple[str, str]]:
+    """Return the sweep's statements in the order they run, each with its name.
+
+    With `clock_id` the same statements touch that one clock only (see `settle`).
+    """
     tables = _tables()
-    open_clock = "c.state = 'running'"
+    # An integer from the database, never user input: safe to inline.
+    only = "" if clock_id is None else f" AND c.id = {int(clock_id)}"
+    only_updated = "" if clock_id is None else f" AND id = {int(clock_id)}"
+    open_clock = f"c.state = 'running'{only}"
     turns_yellow = f"{open_clock} AND c.light = 'green' AND c.warn_at < %(now)s"
     turns_red = f"{open_clock} AND c.light <> 'red' AND c.due_at < %(now)s"
     notice_columns = "(clock_id, level, department_id, issued_at, status, reply)"
+    # The overdue alert stores a code and the subject, rendered in each reader's language.
+    json_object = "jsonb_build_object" if connection.vendor == "postgresql" else "json_object"
     # SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT; "AND 1 = 1" keeps one text for both.
     return [
         (
@@ -68,22 +81,23 @@ def statements() -> list[tuple[str, str]]:
         (
             "overdue_alerts",
             f"INSERT INTO {tables['alert']} (kind, severity, department_id, subject_ref, subject_url, message, "
-            f"dedup_key, raised_at, status, action, action_note) "
-            f"SELECT 'overdue', 'warning', c.department_id, c.subject_ref, c.subject_url, "
-            f"'已超期：' || c.subject_label, 'overdue:clock:' || c.id, c.due_at, 'open', '', '' "
+            f"message_code, message_params, dedup_key, raised_at, status, action, action_note) "
+            f"SELECT 'overdue', 'warning', c.department_id, c.subject_ref, c.subject_url, '', "
+            f"'{OVERDUE_MESSAGE}', {json_object}('subject', c.subject_label), "
+            f"'overdue:clock:' || c.id, c.due_at, 'open', '', '' "
             f"FROM {tables['clock']} c WHERE {turns_red} AND 1 = 1 ON CONFLICT (dedup_key) DO NOTHING",
         ),
         (
             "lights",
             f"UPDATE {tables['clock']} SET light = CASE WHEN due_at < %(now)s THEN 'red' ELSE 'yellow' END "
-            f"WHERE state = 'running' AND ((light = 'green' AND warn_at < %(now)s) "
+            f"WHERE state = 'running'{only_updated} AND ((light = 'green' AND warn_at < %(now)s) "
             f"OR (light <> 'red' AND due_at < %(now)s))",
         ),
         (
             "second_grade",
             f"INSERT INTO {tables['notice']} {notice_columns} "
             f"SELECT c.id, 'second_grade', c.department_id, c.escalate_at, 'issued', '' FROM {tables['clock']} c "
-            f"WHERE c.state = 'running' AND c.light = 'red' AND c.escalate_at < %(now)s "
+            f"WHERE {open_clock} AND c.light = 'red' AND c.escalate_at < %(now)s "
             f"AND NOT EXISTS (SELECT 1 FROM {tables['notice']} n WHERE n.clock_id = c.id AND n.level = 'second_grade') "
             f"ON CONFLICT (clock_id, level) DO NOTHING",
         ),
@@ -97,30 +111,53 @@ def _sql(text: str) -> str:
     return text.replace("%(now)s", "%s")
 
 
-def sweep_clocks(*, now: datetime.datetime | None = None) -> SweepResult:
-    """Move every open clock's light to where `now` puts it and issue the notices it earned."""
-    now = now or timezone.now()
+def _run(now: datetime.datetime, clock_id: int | None) -> dict[str, int]:
+    """Run the statements; hand the notices to the notifier after commit."""
     value = connection.ops.adapt_datetimefield_value(now)
     counts = {}
-    with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_LOCK])
-        for name, text in statements():
-            sql = _sql(text)
+    with connection.cursor() as cursor:
+        for name, text in statements(clock_id=clock_id):
             params = (
                 {"now": value}
                 if connection.vendor == "postgresql"
                 else [value] * text.count("%(now)s")
             )
-            cursor.execute(sql, params)
+            cursor.execute(_sql(text), params)
             counts[name] = cursor.rowcount
+    # A sweep also hands over what earlier runs left unsent; settling, only what it issued.
+    if (
+        clock_id is None
+        or counts["urge_notices"] + counts["supervision_notices"] + counts["second_grade"]
+    ):
         transaction.on_commit(_notify_later)
+    return counts
+
+
+def sweep_clocks(*, now: datetime.datetime | None = None) -> SweepResult:
+    """Move every open clock's light to where `now` puts it and issue the notices it earned."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_LOCK])
+        counts = _run(now, None)
     return SweepResult(
         yellow=counts["urge_notices"],
         red=counts["supervision_notices"],
         notices=counts["urge_notices"] + counts["supervision_notices"],
         second_grade=counts["second_grade"],
     )
+
+
+def settle(*, clock_id: int, at: datetime.datetime) -> None:
+    """Do for one running clock what a sweep at `at` would, before its schedule changes.
+
+    Pausing, stopping, extending or restarting a clock calls this first, so that a threshold the
+    clock crossed since the last sweep still earns its notice and alert, dated when crossed: a
+    sweep run late then finds what punctual sweeps would have left. The caller holds the lock.
+    """
+    with transaction.atomic():
+        _run(at, clock_id)
 
 
 def _notify_later() -> None:

@@ -5,6 +5,29 @@ from django.utils.translation import gettext as _
 register = template.Library()
 
 
+def provisional_mark(clock) -> str:
+    """The caveat beside an open deadline computed over a year the State Council has not
+    announced (日历待确认): every page that shows a deadline shows it through here."""
+    if clock is None or not clock.provisional or clock.state == "stopped":
+        return ""
+    return format_html(
+        ' <span class="badge text-bg-warning" title="{note}">{mark}'
+        '<span class="visually-hidden">{note}</span></span>',
+        mark=_("期限暂定"),
+        note=_("以国务院公布的节假日安排为准"),
+    )
+
+
+@register.simple_tag
+def clock_due(clock, fmt: str = "Y-m-d") -> str:
+    """A deadline's due date, with the provisional caveat when it applies."""
+    if clock is None:
+        return ""
+    return format_html(
+        "{}{}", template.defaultfilters.date(clock.due_at, fmt), provisional_mark(clock)
+    )
+
+
 @register.simple_tag
 def clock_light(clock) -> str:
     """A deadline's light as a badge: colour and words, never colour alone."""
@@ -19,11 +42,20 @@ def clock_light(clock) -> str:
         return format_html('<span class="light text-secondary">{}</span>', _("暂停计时"))
     labels = {"green": _("正常"), "yellow": _("即将到期"), "red": _("已超期")}
     return format_html(
-        '<span class="light light-{}" title="{}">{}</span>',
+        '<span class="light light-{}" title="{}">{}</span>{}',
         clock.light,
         _("期限至 %(due)s") % {"due": template.defaultfilters.date(clock.due_at, "Y-m-d")},
         labels.get(clock.light, clock.light),
+        provisional_mark(clock),
     )
+
+
+@register.filter
+def kind_label(code: str, namespace: str) -> str:
+    """A clock kind, alert kind or notice level as words: `{{ clock.kind|kind_label:"clock" }}`."""
+    from supervision.labels import label
+
+    return label(namespace, code)
 
 
 @register.inclusion_tag("supervision/_card.html", takes_context=True)
@@ -32,7 +64,7 @@ def supervision_card(context) -> dict:
     from django.db.models import Count, Q
 
     from supervision import permissions
-    from supervision.models import Alert, Clock, Notice
+    from supervision.models import OPEN_NOTICE_STATUSES, Alert, Clock, Notice
 
     user = context["request"].user
     if not permissions.can_view_dashboard(user):
@@ -49,7 +81,7 @@ def supervision_card(context) -> dict:
         "show": True,
         **lights,
         "unanswered": permissions.notices_visible_to(user)
-        .exclude(status=Notice.Status.ANSWERED)
+        .filter(status__in=OPEN_NOTICE_STATUSES)
         .exclude(level=Notice.Level.SECOND_GRADE)
         .count(),
         "alerts": permissions.alerts_visible_to(user).exclude(status=Alert.Status.CLOSED).count(),

@@ -45,7 +45,7 @@ def test_the_clerk_who_accepted_may_not_decide(process, crew):
     assert snapshot(case) == before
     alert = Alert.objects.get(kind=Alert.Kind.SEPARATION_OF_DUTIES)
     assert alert.subject_ref == case.number
-    assert crew.clerk.real_name in alert.message
+    assert crew.clerk.real_name in alert.text
 
 
 def test_another_head_decides(process, crew):
@@ -118,10 +118,10 @@ def test_a_level_one_risk_decision_needs_a_written_reason(risky_process, crew):
     case = at_decision(risky_process, crew)
     with pytest.raises(DomainError, match=r"一级风险.*书面理由"):
         case_decide(actor=crew.head, case=case, decision="approve", reason=" ")
-    assert not Alert.objects.exists()
+    assert not Alert.objects.filter(kind=Alert.Kind.RISK_DECISION).exists()
     case_decide(actor=crew.head, case=case, decision="approve", reason="经集体研究同意")
     alert = Alert.objects.get(kind=Alert.Kind.RISK_DECISION)
-    assert "经集体研究同意" in alert.message and alert.subject_ref == case.number
+    assert "经集体研究同意" in alert.text and alert.subject_ref == case.number
 
 
 def test_a_level_three_risk_decision_is_not_monitored(department, crew):
@@ -145,7 +145,7 @@ def test_the_standard_fee_is_set(paid_process, crew):
     case.refresh_from_db()
     assert str(case.fee_amount) == "50.00"
     assert case.events.last().code == CaseEvent.Code.FEE_SET
-    assert not Alert.objects.exists()
+    assert not Alert.objects.filter(kind=Alert.Kind.FEE_ANOMALY).exists()
 
 
 def test_a_fee_above_the_standard_is_refused_and_reported(paid_process, crew):
@@ -179,7 +179,7 @@ def test_a_head_overrides_with_a_reason_and_supervision_hears_of_it(paid_process
     assert str(case.fee_amount) == "80.00" and case.fee_override_reason == "含工本费"
     assert case.events.last().code == CaseEvent.Code.FEE_OVERRIDE
     alert = Alert.objects.get(kind=Alert.Kind.FEE_ANOMALY)
-    assert "含工本费" in alert.message
+    assert "含工本费" in alert.text
 
 
 def test_a_paid_item_is_not_finished_without_a_fee(paid_process, crew):
@@ -259,4 +259,4 @@ def test_a_move_at_a_monitored_review_step_is_listed_for_supervisors(department,
     case = CaseFactory(process=process, stage="in_progress")
     task_pass(actor=crew.reviewer, task=case.tasks.get(status="active"), opinion="核查属实")
     alert = Alert.objects.get(kind=Alert.Kind.RISK_DECISION)
-    assert "二级风险" in alert.message and "核查属实" in alert.message
+    assert "二级风险" in alert.text and "核查属实" in alert.text

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from approvals.models import Process
 from approvals.services.applying import case_start_draft
+from approvals.services.handling.legal import legal_limit_for
 from approvals.services.handling.steps import task_pass
 from approvals.services.processes import process_activate, process_add_step, process_create
 from portal.roles import Role
@@ -104,7 +105,9 @@ def test_a_finish_step_longer_than_article_44_allows_is_refused(process, admin_u
     assert draft.status == "draft"
 
 
-def test_a_joint_process_gets_forty_five_days(process, admin_user, department, other_department):
+def test_a_joint_process_runs_on_the_promise_under_a_45_day_legal_limit(
+    process, admin_user, department, other_department
+):
     draft = process_create(actor=admin_user, item=process.item)
     for kind, departments in [
         ("accept", [department]),
@@ -117,7 +120,8 @@ def test_a_joint_process_gets_forty_five_days(process, admin_user, department, o
         )
     process_activate(actor=admin_user, process=draft)
     draft.refresh_from_db()
-    assert draft.total_limit_workdays == 45
+    assert draft.total_limit_workdays == process.item.time_limit_days
+    assert legal_limit_for(draft) == 45
 
 
 def test_a_risk_step_needs_a_control_measure(process, admin_user, department):

@@ -12,6 +12,7 @@ from portal.models import InboxMessage
 from portal.roles import Role
 from tests.approvals.factories import CaseFactory
 from tests.factories import CitizenFactory, StaffFactory
+from tests.submissions import token_on
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,18 @@ def test_good_rating_once(client, citizen, finished):
 
     response = client.post(rate_url(finished), {"level": "1"})
     assert response.status_code == 400
+    assert Rating.objects.filter(case=finished).count() == 1
+
+
+def test_a_double_click_on_rate_rates_once_and_thanks_twice(client, citizen, finished):
+    client.force_login(citizen)
+    token = token_on(client.get(case_url(finished)))
+    for _ in range(2):
+        response = client.post(
+            rate_url(finished), {"level": "5", "submission_token": token}, follow=True
+        )
+        assert response.redirect_chain[-1][0] == case_url(finished)
+        assert "感谢您的评价" in response.content.decode()
     assert Rating.objects.filter(case=finished).count() == 1
 
 

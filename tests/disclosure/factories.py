@@ -44,6 +44,7 @@ class CatalogueItemFactory(factory.django.DjangoModelFactory):
     legal_basis = "《中华人民共和国行政许可法》"
     conditions = "申请人具有完全民事行为能力。"
     time_limit_days = 10
+    legal_limit_days = 20
     supervision_phone = "0571-12345678"
 
     @factory.post_generation

@@ -27,7 +27,8 @@ def _row(n, **overrides):
         "设定依据": "《行政许可法》",
         "办理条件": "条件",
         "申请材料": "申请书；营业执照复印件（选交）",
-        "承诺时限（工作日）": "10",
+        "承诺办结时限（工作日）": "10",
+        "法定办结时限（工作日）": "20",
         "收费金额（元）": "0",
         "收费标准及依据": "",
         "监督电话": "0571-12345",
@@ -87,7 +88,7 @@ def test_five_bad_rows_import_nothing_and_are_each_reported(setup):
     rows[3] = _row(3, **{"事项名称": ""})
     rows[10] = _row(10, **{"事项类型": "行政审批"})
     rows[20] = _row(20, **{"办理主体代码": "nowhere"})
-    rows[30] = _row(30, **{"承诺时限（工作日）": "三天"})
+    rows[30] = _row(30, **{"承诺办结时限（工作日）": "三天"})
     rows[40] = _row(40, **{"收费金额（元）": "50"})
 
     report = importing.catalogue_import(actor=setup, upload=_csv(rows))
@@ -97,7 +98,7 @@ def test_five_bad_rows_import_nothing_and_are_each_reported(setup):
         (5, "事项名称"),
         (12, "事项类型"),
         (22, "办理主体代码"),
-        (32, "承诺时限（工作日）"),
+        (32, "承诺办结时限（工作日）"),
         (42, "收费标准及依据"),
     ]
     assert "不能为空" in report.errors[0].reason
@@ -202,3 +203,13 @@ def test_a_good_import_redirects_with_a_summary(client, setup):
     response = client.post(IMPORT_URL, {"file": _xlsx([_row(1), _row(2)])}, follow=True)
 
     assert "新建草稿 2 项" in response.content.decode()
+
+
+def test_the_import_page_refuses_an_oversized_sheet_on_the_form(client, setup, monkeypatch):
+    monkeypatch.setattr(importing, "MAX_ROWS", 5)
+    client.force_login(setup)
+
+    response = client.post(IMPORT_URL, {"file": _xlsx([_row(n) for n in range(6)])})
+
+    assert response.status_code == 200 and "一次最多导入 5 行" in response.content.decode()
+    assert not CatalogueItem.objects.exists()

@@ -20,6 +20,7 @@ def _new_item(department, **fields):
         "kind": CatalogueItem.Kind.LICENSING,
         "department": department,
         "time_limit_days": 20,
+        "legal_limit_days": 20,
     }
     values.update(fields)
     return CatalogueItem(**values)

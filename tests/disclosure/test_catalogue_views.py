@@ -120,6 +120,7 @@ def _draft_post(department, **fields):
         "legal_basis": "《促进个体工商户发展条例》",
         "conditions": "",
         "time_limit_days": "3",
+        "legal_limit_days": "20",
         "fee": "0",
         "fee_standard": "",
         "service_place": "",

@@ -35,7 +35,7 @@ def test_a_column_past_its_interval_raises_one_alert_against_its_department():
     services.columns_check(today=datetime.date(2026, 3, 11))
     alert = Alert.objects.get()
     assert alert.kind == Alert.Kind.STALE_COLUMN and alert.department == column.department
-    assert "工作动态" in alert.message and "2026-03-02" in alert.message
+    assert "工作动态" in alert.text and "2026-03-02" in alert.text
 
 
 def test_a_new_update_then_a_new_lapse_raises_a_new_alert():
@@ -80,7 +80,7 @@ def test_an_article_not_published_within_20_working_days_raises_one_alert():
     services.columns_check(today=after + datetime.timedelta(days=1))
     alert = Alert.objects.get()
     assert alert.kind == Alert.Kind.LATE_PUBLICATION and alert.department == article.department
-    assert "城区道路改造公告" in alert.message
+    assert "城区道路改造公告" in alert.text
 
 
 def test_a_published_article_is_not_late_and_a_revision_counts_from_the_change():
@@ -112,3 +112,16 @@ def test_the_command_refuses_a_bad_date():
 
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("check_disclosure_columns", "--today", "tomorrow")
+
+
+def test_the_command_refuses_a_far_future_day_unless_forced(capsys):
+    from django.core.management import CommandError
+
+    ColumnFactory(update_interval_days=1, created_at=at(datetime.date(2026, 1, 5)))
+    far = (timezone.localdate() + datetime.timedelta(days=400)).isoformat()
+    with pytest.raises(CommandError, match="ahead of the real clock"):
+        call_command("check_disclosure_columns", "--today", far)
+    assert not Alert.objects.exists()
+
+    call_command("check_disclosure_columns", "--today", far, "--force")
+    assert Alert.objects.count() == 1

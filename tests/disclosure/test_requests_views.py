@@ -20,6 +20,7 @@ from tests.disclosure.factories import (
     office_head,
 )
 from tests.factories import CitizenFactory, EnterpriseFactory, StaffFactory
+from tests.submissions import token_on
 from tests.uploads import pdf_file, pdf_pages
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +83,26 @@ def test_a_citizen_files_a_request_and_gets_a_number(client):
     assert request.number in response.content.decode()
     assert "申请已提交" in response.content.decode()
     assert InboxMessage.objects.filter(recipient=citizen).exists()
+
+
+def test_a_double_submission_files_one_request_and_shows_the_same_one(client):
+    office_department()
+    citizen = CitizenFactory()
+    client.force_login(citizen)
+    token = token_on(client.get(reverse("disclosure:request_new")))
+    form = {
+        "applicant_name": citizen.real_name,
+        "phone": citizen.mobile,
+        "description": "请公开城关镇2025年道路维修项目的招标文件。",
+        "delivery": "online",
+        "submission_token": token,
+    }
+    first = client.post(reverse("disclosure:request_new"), form, follow=True)
+    second = client.post(reverse("disclosure:request_new"), form, follow=True)
+    request = InformationRequest.objects.get()
+    assert first.redirect_chain[-1][0] == second.redirect_chain[-1][0] == _detail(request)
+    assert request.number in second.content.decode() and "申请已提交" in second.content.decode()
+    assert InboxMessage.objects.filter(recipient=citizen).count() == 1
 
 
 def test_email_delivery_needs_an_address_and_nothing_is_filed(client):

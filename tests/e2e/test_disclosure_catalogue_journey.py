@@ -37,7 +37,8 @@ def test_an_admin_publishes_an_item_and_an_article_and_a_citizen_finds_and_reads
     page.get_by_label("办理主体").select_option(label="县市场监督管理局")
     page.get_by_label("设定依据").fill("《中华人民共和国食品安全法》第三十五条")
     page.get_by_label("办理条件").fill("有与经营的食品品种、数量相适应的经营场所。")
-    page.get_by_label("承诺时限（工作日）").fill("10")
+    page.get_by_label("承诺办结时限（工作日）").fill("10")
+    page.get_by_label("法定办结时限（工作日）").fill("20")
     page.get_by_label("监督电话").fill("0571-12345")
     page.locator("#id_materials-0-name").fill("食品经营许可申请书")
     page.locator("#id_materials-1-name").fill("营业执照复印件")
@@ -83,8 +84,8 @@ def test_an_admin_publishes_an_item_and_an_article_and_a_citizen_finds_and_reads
     site.go("/disclosure/staff/catalogue/import/")
     header = ",".join(str(label) for _c, label in table.COLUMNS)
     rows = [
-        "market-e2e-002,个体工商户设立登记,行政许可,market,,,,申请书,3,0,,,,",
-        "market-e2e-003,药品零售许可,行政审批,market,,,,申请书,20,0,,,,",
+        "market-e2e-002,个体工商户设立登记,行政许可,market,,,,申请书,3,20,0,,,,",
+        "market-e2e-003,药品零售许可,行政审批,market,,,,申请书,20,20,0,,,,",
     ]
     page.get_by_label("CSV 或 XLSX 文件").set_input_files(
         files=[

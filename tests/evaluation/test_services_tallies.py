@@ -36,7 +36,7 @@ def test_tenth_dissatisfied_vote_in_a_month_raises_tier_three(person, vote_dissa
     alert = Alert.objects.get()
     assert alert.kind == Alert.Kind.RATING_WARNING
     assert alert.subject_url == f"/evaluation/staff/warnings/{warning.pk}/"
-    assert "效能告诫" in alert.message
+    assert "效能告诫" in alert.text
 
 
 def test_twentieth_raises_tier_two_and_fortieth_tier_one(person, vote_dissatisfied):

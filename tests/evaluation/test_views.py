@@ -13,6 +13,7 @@ from evaluation.services import votes as vote_services
 from portal.roles import Role
 from tests.evaluation.factories import RatedPersonFactory
 from tests.factories import CitizenFactory, DepartmentFactory, StaffFactory
+from tests.submissions import token_on
 from tests.uploads import huge_png
 
 pytestmark = pytest.mark.django_db
@@ -98,6 +99,17 @@ def test_anonymous_votes_are_rate_limited_per_client(client, person, settings):
         response = client.post(person.get_absolute_url(), SATISFIED, follow=True)
     assert Vote.objects.count() == 2
     assert "过于频繁" in response.content.decode()
+
+
+def test_a_double_click_on_an_anonymous_vote_counts_once(client, person, settings):
+    settings.EVALUATION_ANONYMOUS_VOTING = True
+    token = token_on(client.get(person.get_absolute_url()))
+    for _ in range(2):
+        response = client.post(
+            person.get_absolute_url(), {**SATISFIED, "submission_token": token}, follow=True
+        )
+        assert "感谢您的评价" in response.content.decode()
+    assert Vote.objects.count() == 1 and VoteEvent.objects.count() == 1
 
 
 def test_anonymous_voting_can_be_switched_off(client, person, settings):

@@ -74,8 +74,8 @@ def test_dispatch_to_the_reported_unit_is_refused_and_reported(
     complaint.refresh_from_db()
     assert complaint.status == Complaint.Status.REGISTERED and complaint.department is None
     alert = Alert.objects.get()
-    assert alert.severity == Alert.Severity.SERIOUS and complaint.number in alert.message
-    assert REPORTER not in alert.message
+    assert alert.severity == Alert.Severity.SERIOUS and complaint.number in alert.text
+    assert REPORTER not in alert.text
 
 
 def test_dispatch_to_a_unit_above_the_reported_is_refused(

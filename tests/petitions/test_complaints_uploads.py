@@ -13,6 +13,7 @@ from tests.uploads import (
     jpeg_with_markers,
     marked,
     stored_files,
+    zip_bomb_docx,
 )
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +71,7 @@ def test_the_photo_is_still_the_picture_turned_upright(filed):
     [
         (jpeg_with_markers()[:300], "图片文件已损坏"),
         (huge_png(20_000, 20_000), "图片尺寸过大"),
+        (zip_bomb_docx(), "解压后过大"),
     ],
 )
 def test_a_file_that_cannot_be_cleaned_is_refused_and_nothing_is_stored(

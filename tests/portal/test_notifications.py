@@ -1,14 +1,17 @@
 import datetime
+import time
 
 import pytest
 from django.db import transaction
 from django.utils import timezone
 
-from portal import sms
+from portal import notifications, sms
+from portal.celery import app as celery_app
 from portal.models import InboxMessage, OutboxMessage
 from portal.notifications import notify, notify_contact
 from portal.tasks import MAX_ATTEMPTS, deliver_outbox_message, flush_outbox
 from tests.factories import CitizenFactory
+from tests.processes import free_port, use_broker
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +123,53 @@ def test_the_file_backend_writes_one_file_per_sms(settings, tmp_path):
     sms.send_sms("13912345678", "测试")
     [written] = (tmp_path / "sms").iterdir()
     assert "13912345678" in written.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def broker_down():
+    """Hand-offs go to a broker nothing listens on."""
+    previous = celery_app.conf.broker_url
+    use_broker(f"redis://127.0.0.1:{free_port()}/0")
+    celery_app.conf.task_always_eager = False
+    yield
+    use_broker(previous)
+
+
+def _notify_and_commit(capture, n: int = 1) -> None:
+    with capture(execute=True):
+        notify_contact(mobile="13912345678", subject="诉求已受理", body=f"编号 TS-{n}")
+
+
+def test_a_hand_off_to_a_broker_that_is_down_returns_at_once(
+    broker_down, django_capture_on_commit_callbacks
+):
+    started = time.monotonic()
+    _notify_and_commit(django_capture_on_commit_callbacks)
+    assert time.monotonic() - started < 0.5
+    assert OutboxMessage.objects.get().status == OutboxMessage.Status.PENDING
+    assert notifications.broker_degraded()
+
+
+def test_after_a_failed_hand_off_the_next_ones_skip_the_broker(
+    broker_down, django_capture_on_commit_callbacks, monkeypatch
+):
+    _notify_and_commit(django_capture_on_commit_callbacks)
+    tried = []
+    monkeypatch.setattr(deliver_outbox_message, "apply_async", lambda *a, **k: tried.append(a))
+    for n in range(5):
+        _notify_and_commit(django_capture_on_commit_callbacks, n)
+    assert not tried
+    assert OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING).count() == 6
+
+
+def test_the_broker_is_tried_again_after_the_pause(
+    broker_down, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(notifications.broker_circuit, "retry_after", 0)
+    _notify_and_commit(django_capture_on_commit_callbacks)
+    assert notifications.broker_degraded()
+    tried = []
+    monkeypatch.setattr(deliver_outbox_message, "apply_async", lambda *a, **k: tried.append(a))
+    _notify_and_commit(django_capture_on_commit_callbacks, 2)
+    assert len(tried) == 1
+    assert not notifications.broker_degraded()

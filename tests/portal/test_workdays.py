@@ -93,9 +93,10 @@ def test_between_adds_up_across_any_middle_day(a, b, c):
     ) + workdays.working_days_between(noon(b), noon(c))
 
 
-def test_a_year_without_data_falls_back_to_weekends_and_is_provisional():
+def test_a_year_without_data_keeps_its_statutory_holidays_and_is_provisional():
     assert not CalendarYear.objects.filter(year=2027).exists()
-    assert workdays.is_working_day(datetime.date(2027, 1, 1))  # a Friday, surely a holiday really
+    assert not workdays.is_working_day(datetime.date(2027, 1, 1))  # 元旦, a Friday
+    assert workdays.is_working_day(datetime.date(2027, 1, 4))
     assert not workdays.is_working_day(datetime.date(2027, 1, 2))
     assert workdays.is_provisional(datetime.date(2026, 12, 20), datetime.date(2027, 1, 10))
     assert not workdays.is_provisional(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
@@ -127,6 +128,8 @@ def test_the_official_calendar_is_loaded_after_migrate():
 
 
 def test_adding_twenty_days_reads_the_table_once_per_year(django_assert_max_num_queries):
+    # The first deadline into 2027 raises the provisional-calendar alert; later ones look it up.
+    workdays.add_working_days(noon(datetime.date(2026, 12, 10)), 20)
     workdays.forget_calendar()
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         workdays.add_working_days(noon(datetime.date(2026, 12, 10)), 20)

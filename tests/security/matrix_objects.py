@@ -25,6 +25,7 @@ from portal.models import InboxMessage
 from portal.roles import Role
 from supervision.models import Notice
 from supervision.services import alerts as alert_services
+from supervision.services import brief as brief_services
 from supervision.services import sweep
 from tests.approvals.factories import CaseFactory, ProcessFactory, pdf_upload, team
 from tests.disclosure.factories import (
@@ -231,10 +232,15 @@ def other_objects(who: dict) -> dict:
     )
     warning = RatingWarning.objects.create(person=person, tier=1, vote=vote)
     message = InboxMessage.objects.create(recipient=who["owner"], subject="通知", body="正文")
+    brief = brief_services.brief_generate(
+        month=at("2026-10-01 00:00").date(), at=at("2026-11-02 07:00")
+    )
     return {
         "supervision:notice": [notice.pk],
         "supervision:notice_pdf": [notice.pk],
         "supervision:alert": [alert.pk],
+        "supervision:brief_detail": [brief.pk],
+        "supervision:brief_pdf": [brief.pk],
         "evaluation:unit": [who["unit"].code],
         "evaluation:person": [person.pk],
         "evaluation:photo": [person.pk],

@@ -144,6 +144,8 @@ EXPECTED = {
     "supervision:notice": staff_only("head", "inspector", "leader"),
     "supervision:notice_pdf": staff_only("head", "inspector", "leader"),
     "supervision:alert": staff_only("head", "inspector", "leader"),
+    "supervision:brief_detail": staff_only("inspector", "leader"),
+    "supervision:brief_pdf": staff_only("inspector", "leader"),
     # --- 账号 -------------------------------------------------------------------------------------
     "portal:inbox_message": owner_and(),
     # A reset link is checked by its token, whoever opens it.

@@ -20,13 +20,14 @@ def test_due_time_skips_the_holidays():
 
 def test_yellow_when_one_working_day_remains():
     clock = start_clock(limit=5)
-    assert clock.warn_at == at("2026-10-08 23:59:59.999999")
+    assert clock.warn_at == at("2026-10-09 00:00")
 
 
 def test_yellow_at_ninety_percent_for_a_long_limit():
     clock = start_clock(limit=20, started="2026-11-02 09:00")
-    # 90 % of 20 working days is 18: yellow from the 19th working day, two days before the end.
-    assert clock.warn_at == at("2026-11-26 23:59:59.999999")
+    # 90 % of 20 working days is 18: yellow from 00:00 of the 19th working day, two days before
+    # the end.
+    assert clock.warn_at == at("2026-11-27 00:00")
     assert clock.due_at == at("2026-11-30 23:59:59.999999")
 
 

@@ -27,6 +27,16 @@ def test_notices_reach_the_department_head_once():
     assert InboxMessage.objects.count() == 2
 
 
+def test_a_notice_over_a_provisional_year_says_its_due_date_is_provisional():
+    department = DepartmentFactory()
+    head = StaffFactory(department=department, roles=[Role.DEPARTMENT_HEAD])
+    start_clock(limit=10, started="2026-12-28 10:00", department=department)
+    sweep.sweep_clocks(now=at("2027-01-12 09:00"))
+    notice_services.notify_pending()
+    body = InboxMessage.objects.get(recipient=head).body
+    assert "期限至2027-01-12（暂定，以国务院公布的节假日安排为准）" in body
+
+
 def test_second_grade_goes_to_the_discipline_office_and_leaders():
     inspector = StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR])
     leader = StaffFactory(roles=[Role.LEADER])

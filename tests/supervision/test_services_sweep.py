@@ -4,7 +4,7 @@ import datetime
 import threading
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from portal.roles import Role
@@ -84,19 +84,23 @@ def test_running_the_sweep_again_changes_nothing():
 
 
 def _walk(clock_starts: list[str], moments: list[datetime.datetime]) -> list[tuple]:
-    department = DepartmentFactory()
-    clocks = [
-        start_clock(limit=5, started=s, department=department, ref=f"W-{i}")
-        for i, s in enumerate(clock_starts)
-    ]
-    for moment in moments:
-        sweep.sweep_clocks(now=moment)
-    return sorted(
-        (n.clock.subject_ref, n.level, n.issued_at)
-        for n in Notice.objects.filter(clock__in=clocks).select_related("clock")
-    ) + sorted(
-        (c.subject_ref, c.light) for c in Clock.objects.filter(pk__in=[c.pk for c in clocks])
-    )
+    # Each walk is rolled back, so the next starts from empty tables (events are never deleted).
+    with transaction.atomic():
+        department = DepartmentFactory()
+        clocks = [
+            start_clock(limit=5, started=s, department=department, ref=f"W-{i}")
+            for i, s in enumerate(clock_starts)
+        ]
+        for moment in moments:
+            sweep.sweep_clocks(now=moment)
+        walked = sorted(
+            (n.clock.subject_ref, n.level, n.issued_at)
+            for n in Notice.objects.filter(clock__in=clocks).select_related("clock")
+        ) + sorted(
+            (c.subject_ref, c.light) for c in Clock.objects.filter(pk__in=[c.pk for c in clocks])
+        )
+        transaction.set_rollback(True)
+    return walked
 
 
 def test_a_sweep_six_hours_late_yields_what_punctual_sweeps_would():
@@ -106,11 +110,7 @@ def test_a_sweep_six_hours_late_yields_what_punctual_sweeps_would():
     first, end = at("2026-10-12 20:50"), at("2026-10-13 03:00")
     every_ten_minutes = [end - datetime.timedelta(minutes=10 * i) for i in range(36, -1, -1)]
     before = _walk(starts, [first])
-    Notice.objects.all().delete()
-    Clock.objects.all().delete()
     punctual = _walk(starts, [first, *every_ten_minutes])
-    Notice.objects.all().delete()
-    Clock.objects.all().delete()
     late = _walk(starts, [first, end])
     assert late == punctual
     assert punctual != before

@@ -128,18 +128,9 @@ def test_a_head_cannot_close_alerts(client, county):
     assert alert.status == "open"
 
 
-def test_the_leader_brief_downloads_the_months_figures(client, county):
+def test_the_brief_list_says_when_no_brief_is_stored_yet(client):
     client.force_login(StaffFactory(roles=[Role.LEADER]))
-    page = client.get(reverse("supervision:brief") + "?month=2026-10")
-    assert "2026-10" in page.content.decode()
-    csv = client.get(reverse("supervision:brief") + "?month=2026-10&format=csv")
-    assert csv["Content-Type"].startswith("text/csv")
-    assert "2026-10" in csv.content.decode("utf-8-sig")
-
-
-def test_a_bad_month_falls_back_to_this_month(client):
-    client.force_login(StaffFactory(roles=[Role.LEADER]))
-    assert client.get(reverse("supervision:brief") + "?month=not-a-month").status_code == 200
+    assert "尚未生成领导参阅。" in client.get(reverse("supervision:brief")).content.decode()
 
 
 def test_workbench_shows_the_supervision_card_to_heads(client, county):

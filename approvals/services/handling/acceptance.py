@@ -16,6 +16,7 @@ from approvals.services.cases import (
     stop_clock,
     tell_applicant,
 )
+from approvals.services.handling.legal import legal_limit_for
 from approvals.services.handling.shared import my_open_task, open_tasks, screen_handler, sign_task
 from approvals.transitions.cases import CASE_MOVES
 from portal.audit import acting_as
@@ -34,6 +35,8 @@ def _into_progress(case: Case, *, actor: User | None, at, accepted_at, deemed: b
     stop_clock(case.acceptance_clock, actor, at)
     case.status, case.accepted_at, case.accepted_by = Case.Status.IN_PROGRESS, accepted_at, actor
     case.deemed_accepted = deemed
+    # The clock runs on the promise (承诺办结时限); the legal limit is the ceiling beside it.
+    case.legal_limit_workdays = legal_limit_for(case.process)
     case.clock = supervision.clock_start(
         kind=CASE_CLOCK,
         subject_ref=case.number,
@@ -51,8 +54,15 @@ def _into_progress(case: Case, *, actor: User | None, at, accepted_at, deemed: b
     tell_applicant(
         case,
         _("申请已受理"),
-        _("您的办件 %(number)s 已受理，法定办理时限为%(days)s个工作日。")
-        % {"number": case.number, "days": case.process.total_limit_workdays},
+        _(
+            "您的办件 %(number)s 已受理，承诺%(days)s个工作日内办结"
+            "（法定办结时限%(legal)s个工作日）。"
+        )
+        % {
+            "number": case.number,
+            "days": case.process.total_limit_workdays,
+            "legal": case.legal_limit_workdays,
+        },
     )
 
 
@@ -71,7 +81,9 @@ def case_accept(*, actor: User, case: Case, at: datetime.datetime | None = None)
     return case
 
 
-def case_refuse_acceptance(*, actor: User, case: Case, reason: str) -> Case:
+def case_refuse_acceptance(
+    *, actor: User, case: Case, reason: str, at: datetime.datetime | None = None
+) -> Case:
     """不予受理: the application is outside the agency's remit or does not qualify, with a reason."""
     screen_handler(actor, case)
     # The screening stays outside: its breach alert must survive this refused move's rollback.
@@ -82,7 +94,7 @@ def case_refuse_acceptance(*, actor: User, case: Case, reason: str) -> Case:
         reason = (reason or "").strip()
         if not reason:
             raise DomainError(_("不予受理必须说明理由。"))
-        at = timezone.now()
+        at = at or timezone.now()
         with acting_as(actor):
             for task in open_tasks(case):
                 sign_task(task, actor=actor, at=at, opinion=reason)

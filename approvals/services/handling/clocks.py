@@ -1,5 +1,7 @@
 """Clocks: the one extension of the time limit, and the pauses (听证、专家评审、检验检测)."""
 
+import datetime
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -8,6 +10,7 @@ from django.utils.translation import gettext as _
 from approvals.models import Case, CaseEvent
 from approvals.permissions.handling import can_approve_extension
 from approvals.services.cases import CASE_LOCK_RELATED, tell_applicant
+from approvals.services.handling.legal import legal_limit_check
 from approvals.services.handling.shared import department_handles, open_tasks
 from approvals.transitions.cases import CASE_MOVES
 from portal.audit import acting_as
@@ -19,7 +22,9 @@ from supervision.models import Clock
 
 
 @transaction.atomic
-def case_extend(*, actor: User, case: Case, reason: str, approved_by: User) -> Case:
+def case_extend(
+    *, actor: User, case: Case, reason: str, approved_by: User, at: datetime.datetime | None = None
+) -> Case:
     """延长期限: once, 10 WD (joint: 15), approved by the head (joint: the county leader)."""
     case = lock(case, related=CASE_LOCK_RELATED)
     CASE_MOVES.check(case, "extend")
@@ -38,7 +43,7 @@ def case_extend(*, actor: User, case: Case, reason: str, approved_by: User) -> C
     if not reason:
         raise DomainError(_("延长期限必须说明理由。"))
     amount = settings.APPROVALS_JOINT_EXTENSION_DAYS if joint else settings.APPROVALS_EXTENSION_DAYS
-    at = timezone.now()
+    at = at or timezone.now()
     with acting_as(actor):
         supervision.clock_extend(
             clock=case.clock, amount=amount, approver=approved_by, reason=reason[:300], at=at
@@ -65,7 +70,13 @@ def case_extend(*, actor: User, case: Case, reason: str, approved_by: User) -> C
 
 @transaction.atomic
 def case_pause(
-    *, actor: User, case: Case, reason_kind: str, expected_days: int, note: str = ""
+    *,
+    actor: User,
+    case: Case,
+    reason_kind: str,
+    expected_days: int,
+    note: str = "",
+    at: datetime.datetime | None = None,
 ) -> Case:
     """听证、专家评审、检验检测: the time does not count; the applicant is told how long it takes."""
     case = lock(case, related=CASE_LOCK_RELATED)
@@ -80,8 +91,9 @@ def case_pause(
         expected_days = 0
     if not 1 <= expected_days <= 120:
         raise DomainError(_("请填写预计所需的工作日数（1 至 120）。"))
-    at = timezone.now()
+    at = at or timezone.now()
     with acting_as(actor):
+        legal_limit_check(case, at=at)
         for clock in [case.clock, *(task.clock for task in open_tasks(case))]:
             if clock is not None and clock.state == Clock.State.RUNNING:
                 supervision.clock_pause(clock=clock, reason=reason_kind, actor=actor, at=at)
@@ -111,13 +123,13 @@ def case_pause(
 
 
 @transaction.atomic
-def case_resume(*, actor: User, case: Case) -> Case:
+def case_resume(*, actor: User, case: Case, at: datetime.datetime | None = None) -> Case:
     """The hearing or review is over: the clocks run again with what was left."""
     case = lock(case, related=CASE_LOCK_RELATED)
     CASE_MOVES.check(case, "resume")
     if not department_handles(actor, case):
         raise DomainError(_("只有承办部门的工作人员可以恢复计时。"))
-    at = timezone.now()
+    at = at or timezone.now()
     with acting_as(actor):
         for clock in [case.clock, *(task.clock for task in open_tasks(case))]:
             if clock is not None and clock.state == Clock.State.PAUSED:

@@ -1,5 +1,7 @@
 """Decision (决定): the unit head decides; never the clerk who accepted; risk points need a reason."""
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -7,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from approvals.models import Case, CaseEvent, ProcessStep
 from approvals.permissions.cases import is_head
+from approvals.services import labels
 from approvals.services.cases import (
     CASE_LOCK_RELATED,
     next_step,
@@ -15,12 +18,14 @@ from approvals.services.cases import (
     stop_clock,
     tell_applicant,
 )
+from approvals.services.handling.legal import legal_limit_check
 from approvals.services.handling.shared import my_open_task, screen_handler, sign_task
 from approvals.transitions.cases import CASE_MOVES
 from portal.audit import acting_as
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import User
+from portal.texts import source_text
 from supervision import services as supervision
 from supervision.models import Alert
 
@@ -38,6 +43,7 @@ def case_decide(
     reason: str,
     remedies: str = "",
     document=None,
+    at: datetime.datetime | None = None,
 ) -> Case:
     """决定: the unit head decides; never the clerk who accepted; risk points need a reason."""
     screen_handler(actor, case, separation=True)
@@ -63,13 +69,14 @@ def case_decide(
             if not reason:
                 raise DomainError(_("不予许可必须说明理由。"))
             remedies = remedies or str(DEFAULT_REMEDIES)
-        at = timezone.now()
+        at = at or timezone.now()
         with acting_as(actor):
             sign_task(task, actor=actor, at=at, opinion=reason)
             case.decision, case.decision_reason, case.remedies = decision, reason, remedies
             case.decided_by, case.decided_at, case.status = actor, at, Case.Status.DECIDED
             if document is not None:
                 case.result_document.save(document.name, document, save=False)
+            legal_limit_check(case, at=at)
             stop_clock(case.clock, actor, at)
             following = next_step(step)
             if following is not None:
@@ -85,12 +92,12 @@ def case_decide(
                 department=task.department,
                 subject_ref=case.number,
                 subject_url=staff_url(case),
-                message=_("%(level)s“%(step)s”作出决定：%(number)s %(decision)s，理由：%(reason)s")
-                % {
-                    "level": step.get_risk_level_display(),
+                message_code=labels.RISK_DECISION,
+                message_params={
+                    "level": source_text(ProcessStep.Risk(step.risk_level).label),
                     "step": step.name,
                     "number": case.number,
-                    "decision": case.get_decision_display(),
+                    "decision": source_text(Case.Decision(case.decision).label),
                     "reason": reason,
                 },
                 dedup_key=f"approvals:risk:{case.pk}:{step.pk}",

@@ -1,5 +1,6 @@
 """Fees (一单式收费): charge the published standard; more needs the head, and supervision hears."""
 
+import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from approvals.models import Case, CaseEvent
 from approvals.permissions.handling import can_override_fee
+from approvals.services import labels
 from approvals.services.cases import CASE_LOCK_RELATED, staff_url
 from approvals.services.handling.shared import Breach, department_handles, screen_handler
 from approvals.transitions.cases import CASE_MOVES
@@ -29,7 +31,14 @@ def _parse_amount(amount) -> Decimal:
     return value
 
 
-def case_set_fee(*, actor: User, case: Case, amount, override_reason: str = "") -> Case:
+def case_set_fee(
+    *,
+    actor: User,
+    case: Case,
+    amount,
+    override_reason: str = "",
+    at: datetime.datetime | None = None,
+) -> Case:
     """Charge per the published standard; more (or anything on a free item) needs the head."""
     value = _parse_amount(amount)
     item = case.item
@@ -50,8 +59,8 @@ def case_set_fee(*, actor: User, case: Case, amount, override_reason: str = "") 
             case_number=case.number,
             case_url=staff_url(case),
             department_id=case.department_id,
-            report=_("办件 %(number)s 拟收费 %(amount)s 元，超过标准 %(fee)s 元，已被拦截。")
-            % {"number": case.number, "amount": value, "fee": item.fee},
+            report_code=labels.FEE_REFUSED,
+            report_params={"number": case.number, "amount": str(value), "fee": str(item.fee)},
         ).report_and_refuse()
     screen_handler(actor, case)
     # The checks stay outside: their breach alerts must survive this refused move's rollback.
@@ -61,7 +70,7 @@ def case_set_fee(*, actor: User, case: Case, amount, override_reason: str = "") 
         if not department_handles(actor, case):
             raise DomainError(_("只有承办部门的工作人员可以核定收费。"))
         over = value > case.item.fee
-        at = timezone.now()
+        at = at or timezone.now()
         with acting_as(actor):
             case.fee_amount = value
             case.fee_override_reason = override_reason if over else ""
@@ -81,13 +90,11 @@ def case_set_fee(*, actor: User, case: Case, amount, override_reason: str = "") 
                 department=case.department,
                 subject_ref=case.number,
                 subject_url=staff_url(case),
-                message=_(
-                    "办件 %(number)s 经负责人核准收费 %(amount)s 元（标准 %(fee)s 元），理由：%(reason)s"
-                )
-                % {
+                message_code=labels.FEE_OVERRIDE,
+                message_params={
                     "number": case.number,
-                    "amount": value,
-                    "fee": case.item.fee,
+                    "amount": str(value),
+                    "fee": str(case.item.fee),
                     "reason": override_reason,
                 },
                 dedup_key=f"approvals:fee-override:{case.pk}:{value}",

@@ -1,5 +1,7 @@
 """Finish (办结送达): the result goes back to the applicant (外网反馈)."""
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +21,9 @@ from portal.locking import lock
 from portal.models import User
 
 
-def case_finish(*, actor: User, case: Case, delivery_note: str) -> Case:
+def case_finish(
+    *, actor: User, case: Case, delivery_note: str, at: datetime.datetime | None = None
+) -> Case:
     """办结送达: the result goes back to the applicant (外网反馈)."""
     screen_handler(actor, case)
     # The screening stays outside: its breach alert must survive this refused move's rollback.
@@ -41,7 +45,7 @@ def case_finish(*, actor: User, case: Case, delivery_note: str) -> Case:
             and case.fee_amount is None
         ):
             raise DomainError(_("本事项需要收费，请先核定收费金额。"))
-        at = timezone.now()
+        at = at or timezone.now()
         with acting_as(actor):
             if task is not None:
                 sign_task(task, actor=actor, at=at, opinion=delivery_note)

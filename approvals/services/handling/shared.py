@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from approvals.models import Case, CaseTask
 from approvals.permissions.cases import is_case_worker
+from approvals.services import labels
 from approvals.services.cases import OPEN_TASK_STATUSES, staff_url, stop_clock
 from portal.errors import DomainError
 from portal.models import Department, StaffRelation, User
@@ -30,7 +31,8 @@ class Breach:
     case_number: str
     case_url: str
     department_id: int | None
-    report: str
+    report_code: str
+    report_params: dict
 
     def report_and_refuse(self):
         supervision.alert_raise(
@@ -39,7 +41,8 @@ class Breach:
             department=Department.objects.filter(pk=self.department_id).first(),
             subject_ref=self.case_number,
             subject_url=self.case_url,
-            message=self.report,
+            message_code=self.report_code,
+            message_params=self.report_params,
             dedup_key=self.dedup_key,
         )
         raise DomainError(self.message, code=f"breach:{self.kind}")
@@ -65,10 +68,8 @@ def recusal_breach(actor: User, case: Case) -> Breach | None:
         case_number=case.number,
         case_url=staff_url(case),
         department_id=actor.department_id,
-        report=_(
-            "%(name)s 与办件 %(number)s 的申请人存在申报的回避关系，试图办理该办件，已被系统拦截。"
-        )
-        % {"name": actor.display_name, "number": case.number},
+        report_code=labels.RECUSAL,
+        report_params={"name": actor.display_name, "number": case.number},
     )
 
 
@@ -82,8 +83,8 @@ def separation_breach(actor: User, case: Case) -> Breach | None:
         case_number=case.number,
         case_url=staff_url(case),
         department_id=actor.department_id,
-        report=_("受理人 %(name)s 试图对其受理的办件 %(number)s 作出决定，已被系统拦截。")
-        % {"name": actor.display_name, "number": case.number},
+        report_code=labels.SEPARATION,
+        report_params={"name": actor.display_name, "number": case.number},
     )
 
 

@@ -1,11 +1,16 @@
 """Steps (环节): a department signs its task (审查通过 / 会签) or returns the case a step."""
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from approvals.models import Case, CaseEvent, CaseTask, ProcessStep
 from approvals.permissions.handling import can_act_on_task
+from approvals.services import labels
 from approvals.services.cases import (
     CASE_LOCK_RELATED,
     OPEN_TASK_STATUSES,
@@ -20,6 +25,7 @@ from portal.audit import acting_as
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import User
+from portal.texts import source_text
 from supervision import services as supervision
 from supervision.models import Alert
 
@@ -32,7 +38,9 @@ def _check_task(actor: User, case: Case, task: CaseTask, move: str) -> None:
         raise DomainError(_("该任务属于其他部门，您不能办理。"))
 
 
-def _report_risk_step(case: Case, task: CaseTask, *, actor: User, what: str, opinion: str) -> None:
+def _report_risk_step(
+    case: Case, task: CaseTask, *, actor: User, what: Promise, opinion: str
+) -> None:
     """重点监控: every move at a level-1/2 risk point is listed for the supervisors."""
     step = task.step
     if not step.is_monitored:
@@ -43,11 +51,11 @@ def _report_risk_step(case: Case, task: CaseTask, *, actor: User, what: str, opi
         department=task.department,
         subject_ref=case.number,
         subject_url=staff_url(case),
-        message=_("%(level)s“%(step)s”%(what)s：%(number)s，%(name)s，意见：%(opinion)s")
-        % {
-            "level": step.get_risk_level_display(),
+        message_code=labels.RISK_STEP,
+        message_params={
+            "level": source_text(ProcessStep.Risk(step.risk_level).label),
             "step": step.name,
-            "what": what,
+            "what": source_text(what),
             "number": case.number,
             "name": actor.display_name,
             "opinion": opinion,
@@ -56,7 +64,9 @@ def _report_risk_step(case: Case, task: CaseTask, *, actor: User, what: str, opi
     )
 
 
-def task_pass(*, actor: User, task: CaseTask, opinion: str) -> CaseTask:
+def task_pass(
+    *, actor: User, task: CaseTask, opinion: str, at: datetime.datetime | None = None
+) -> CaseTask:
     """审查通过 / 会签: the department signs its task; the case moves once every task is signed."""
     screen_handler(actor, task.case)
     # The screening stays outside: its breach alert must survive this refused move's rollback.
@@ -72,7 +82,7 @@ def task_pass(*, actor: User, task: CaseTask, opinion: str) -> CaseTask:
         opinion = (opinion or "").strip()
         if not opinion:
             raise DomainError(_("请填写办理意见。"))
-        at = timezone.now()
+        at = at or timezone.now()
         step = task.step
         joint = step.is_joint
         with acting_as(actor):
@@ -91,11 +101,13 @@ def task_pass(*, actor: User, task: CaseTask, opinion: str) -> CaseTask:
             department=task.department.name,
             step_complete=complete,
         )
-        _report_risk_step(case, task, actor=actor, what=_("办理通过"), opinion=opinion)
+        _report_risk_step(case, task, actor=actor, what=gettext_lazy("办理通过"), opinion=opinion)
     return task
 
 
-def task_return(*, actor: User, task: CaseTask, opinion: str) -> CaseTask:
+def task_return(
+    *, actor: User, task: CaseTask, opinion: str, at: datetime.datetime | None = None
+) -> CaseTask:
     """退回: send the case back to the previous handling step with the reasons."""
     screen_handler(actor, task.case)
     # The screening stays outside: its breach alert must survive this refused move's rollback.
@@ -116,7 +128,7 @@ def task_return(*, actor: User, task: CaseTask, opinion: str) -> CaseTask:
         opinion = (opinion or "").strip()
         if not opinion:
             raise DomainError(_("退回必须说明理由。"))
-        at = timezone.now()
+        at = at or timezone.now()
         with acting_as(actor):
             sign_task(task, actor=actor, at=at, opinion=opinion, status=CaseTask.Status.RETURNED)
             close_open_tasks(case, status=CaseTask.Status.CANCELLED, actor=actor, at=at)
@@ -131,5 +143,5 @@ def task_return(*, actor: User, task: CaseTask, opinion: str) -> CaseTask:
             step=task.step.name,
             to_step=previous.name,
         )
-        _report_risk_step(case, task, actor=actor, what=_("退回"), opinion=opinion)
+        _report_risk_step(case, task, actor=actor, what=gettext_lazy("退回"), opinion=opinion)
     return task

@@ -1,8 +1,7 @@
-import datetime
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from disclosure.services.columns import columns_check
+from portal import command_clock
 
 
 class Command(BaseCommand):
@@ -13,14 +12,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--today", help="Check as of this date, YYYY-MM-DD.")
+        command_clock.add_force_argument(parser)
 
-    def handle(self, *args, today=None, **options):
-        day = None
-        if today:
-            try:
-                day = datetime.date.fromisoformat(today)
-            except ValueError as error:
-                raise CommandError(f"--today must be a date YYYY-MM-DD: {error}") from None
+    def handle(self, *args, today=None, force=False, **options):
+        day = command_clock.parse_day(today, force=force) if today else None
         result = columns_check(today=day)
         self.stdout.write(
             f"stale columns {result['stale_columns']}, late articles {result['late_articles']}"

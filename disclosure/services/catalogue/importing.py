@@ -6,26 +6,28 @@ written and the report lists each bad row with its column and reason. New codes 
 under review, published or withdrawn is refused (start a revision first).
 """
 
-import csv
-import io
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from disclosure.models import CatalogueEvent, CatalogueItem, CatalogueMaterial
+from disclosure.models.catalogue import default_legal_limit, promise_exceeds_legal_message
 from disclosure.permissions import catalogue as permissions
 from disclosure.services.catalogue.table import COLUMNS, parse_materials
+from portal import spreadsheets
 from portal.errors import DomainError
 from portal.models import Department, User
 
 MAX_ROWS = 20000
+# The export's columns and a few to spare (notes a clerk added beside them).
+MAX_COLUMNS = len(COLUMNS) + 10
 BATCH = 500
+# Tables exported before the legal limit had its column still import (see `_check_legal_limit`).
+OPTIONAL_COLUMNS = {"legal_limit_days"}
 
 
 @dataclass
@@ -45,66 +47,12 @@ class ImportReport:
 # --- Reading ------------------------------------------------------------------------------------
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _read_xlsx(upload) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    head = upload.read(4)
-    upload.seek(0)
-    if head[:2] != b"PK":
-        raise DomainError(
-            _(
-                "文件不是有效的 XLSX 表格（可能是旧版 .xls 或改了扩展名），请另存为 .xlsx 或 CSV 后再上传。"
-            )
-        )
-    try:
-        sheet = load_workbook(upload, read_only=True, data_only=True).active
-        return [[_cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
-        raise DomainError(_("无法读取该 XLSX 文件，文件可能已损坏。")) from None
-
-
-def _read_csv(upload) -> list[list[str]]:
-    raw = upload.read()
-    if b"\x00" in raw:
-        raise DomainError(_("文件不是文本格式的 CSV，请检查文件类型。"))
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise DomainError(_("无法识别 CSV 文件的编码，请另存为 UTF-8 编码的 CSV。"))
-    try:
-        return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
-    except csv.Error:
-        raise DomainError(_("CSV 文件格式有误，无法读取。")) from None
-
-
 def read_rows(upload) -> list[list[str]]:
     """The rows of an uploaded CSV or XLSX file; a DomainError for anything unreadable."""
-    if upload.size > settings.UPLOAD_MAX_BYTES:
-        raise DomainError(_("文件过大。"))
-    name = (upload.name or "").lower()
-    if name.endswith(".xlsx"):
-        rows = _read_xlsx(upload)
-    elif name.endswith(".csv"):
-        rows = _read_csv(upload)
-    else:
-        raise DomainError(_("请上传 CSV 或 XLSX 文件。"))
-    rows = [row for row in rows if any(row)]
+    rows = spreadsheets.read_rows(upload, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
+    rows = [row for row in rows if row]
     if len(rows) < 2:
         raise DomainError(_("文件中没有数据行：第一行为表头，从第二行起每行一个事项。"))
-    if len(rows) > MAX_ROWS + 1:
-        raise DomainError(_("一次最多导入 %(n)s 行。") % {"n": MAX_ROWS})
     return rows
 
 
@@ -124,6 +72,27 @@ class _Parsed:
     row: int
     values: dict
     materials: list[tuple[str, bool]]
+
+
+def _check_legal_limit(
+    text: str, kind: str | None, promised: int | None, values: dict, bad
+) -> None:
+    """法定办结时限: a positive number not below the promise; left empty (or a table exported
+    before the column existed), the default of the item's kind."""
+    if not text:
+        if kind and promised:
+            values["legal_limit_days"] = default_legal_limit(kind, promised)
+        return
+    try:
+        legal = int(text)
+        if legal < 1:
+            raise ValueError
+    except ValueError:
+        bad("legal_limit_days", _("应为正整数（工作日）"))
+        return
+    if promised and promised > legal:
+        bad("time_limit_days", promise_exceeds_legal_message())
+    values["legal_limit_days"] = legal
 
 
 def _check_row(
@@ -175,6 +144,8 @@ def _check_row(
         values["time_limit_days"] = limit
     except ValueError:
         bad("time_limit_days", _("应为正整数（工作日）"))
+        limit = None
+    _check_legal_limit(cells.get("legal_limit_days", ""), kind, limit, values, bad)
     try:
         fee = Decimal(cells["fee"] or "0")
         if (
@@ -227,7 +198,11 @@ def catalogue_import(*, actor: User, upload) -> ImportReport:
     for column, label in COLUMNS:
         if str(label) in header:
             positions[column] = header.index(str(label))
-    missing = [str(label) for column, label in COLUMNS if column not in positions]
+    missing = [
+        str(label)
+        for column, label in COLUMNS
+        if column not in positions and column not in OPTIONAL_COLUMNS
+    ]
     if missing:
         raise DomainError(
             _("表头缺少以下列：%(columns)s。请使用导出的表格作为模板。")
@@ -317,7 +292,7 @@ def _write(actor: User, parsed: list[_Parsed], existing: dict, report: ImportRep
         for p in parsed
         if p.values["code"] in existing
     ]
-    CatalogueEvent.objects.bulk_create(events, batch_size=BATCH)
+    CatalogueEvent.record_many(events, batch_size=BATCH)
     report.created = len(new_items)
 
 

@@ -33,6 +33,7 @@ def snapshot(item: CatalogueItem) -> dict:
         "legal_basis": item.legal_basis,
         "conditions": item.conditions,
         "time_limit_days": item.time_limit_days,
+        "legal_limit_days": item.legal_limit_days,
         "fee": str(item.fee),
         "fee_standard": item.fee_standard,
         "supervision_phone": item.supervision_phone,

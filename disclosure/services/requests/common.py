@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 
 from disclosure.models import InformationRequest
 from disclosure.permissions import requests as permissions
+from portal import workdays
 from portal.errors import DomainError
+from portal.holidays import deadline_text
 from portal.models import Department, User
 from portal.notifications import notify
 from portal.roles import Role
@@ -31,6 +33,20 @@ def office_department() -> Department | None:
 def day_text(moment: datetime.datetime) -> str:
     """The local date of a moment, as the notices write it."""
     return date_format(timezone.localtime(moment), "Y-m-d")
+
+
+def clock_due_text(request: InformationRequest) -> str:
+    """The answer deadline as notices write it, with the caveat while its calendar is provisional."""
+    return deadline_text(request.clock.due_at, provisional=request.clock.provisional)
+
+
+def supplement_due_text(request: InformationRequest) -> str:
+    """The supplement deadline as notices write it, with the caveat while provisional."""
+    provisional = workdays.is_provisional(
+        timezone.localdate(request.supplement_requested_at),
+        timezone.localdate(request.supplement_due_at),
+    )
+    return deadline_text(request.supplement_due_at, provisional=provisional)
 
 
 def notify_applicant(request: InformationRequest, subject: str, body: str) -> None:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from disclosure.models import Consultation, InformationRequest, RequestEvent
+from disclosure.services import labels
 from disclosure.services.requests.common import (
     LOCK_RELATED,
     day_text,
@@ -60,8 +61,8 @@ def request_consult(
         RequestEvent.Code.CONSULTATION_STARTED,
         actor=actor,
         at=at,
-        note=_("第三方答复期限至%(date)s，期间答复期限暂停计算。")
-        % {"date": day_text(consultation.due_at)},
+        note_code=labels.CONSULTATION_PAUSE,
+        note_params={"date": day_text(consultation.due_at)},
     )
     notify_applicant(
         request,

@@ -12,6 +12,7 @@ from disclosure.permissions import requests as permissions
 from disclosure.services.requests.common import (
     LOCK_RELATED,
     clock_due,
+    clock_due_text,
     day_text,
     notify_applicant,
 )
@@ -73,7 +74,7 @@ def request_extend(
         _("经机构负责人同意，答复期限延长%(days)d个工作日，至%(date)s。理由：%(reason)s")
         % {
             "days": days,
-            "date": day_text(request.clock.due_at),
+            "date": clock_due_text(request),
             "reason": request.extension_reason,
         },
     )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from disclosure.models import InformationRequest, RequestEvent
 from disclosure.permissions import requests as permissions
 from disclosure.services.requests.common import (
-    day_text,
+    clock_due_text,
     notify_applicant,
     notify_office,
     office_department,
@@ -99,7 +99,7 @@ def request_file(
         notify_applicant(
             request,
             _("已收到您的政府信息公开申请"),
-            _("我们将在%(date)s前答复。") % {"date": day_text(request.clock.due_at)},
+            _("我们将在%(date)s前答复。") % {"date": clock_due_text(request)},
         )
         notify_office(request, _("新的政府信息公开申请"))
     return request

@@ -13,10 +13,12 @@ from disclosure.models import InformationRequest, RequestEvent
 from disclosure.permissions import requests as permissions
 from disclosure.services.requests.common import (
     LOCK_RELATED,
+    clock_due_text,
     day_text,
     notify_applicant,
     notify_office,
     require_office,
+    supplement_due_text,
 )
 from disclosure.transitions.requests import REQUEST_MOVES
 from portal import workdays
@@ -74,7 +76,7 @@ def request_supplement_notice(
         request,
         _("补正申请通知"),
         _("请于%(date)s前补正：%(text)s 逾期未补正的，视为放弃申请。")
-        % {"date": day_text(request.supplement_due_at), "text": request.supplement_request},
+        % {"date": supplement_due_text(request), "text": request.supplement_request},
     )
     return request
 
@@ -106,7 +108,7 @@ def request_supplement(
         request,
         _("已收到您的补正"),
         _("答复期限自收到补正之日起重新计算，我们将在%(date)s前答复。")
-        % {"date": day_text(request.clock.due_at)},
+        % {"date": clock_due_text(request)},
     )
     notify_office(request, _("申请人已补正"))
     return request

@@ -36,7 +36,7 @@ class ComplaintEvent(DomainEvent):
 
     code = models.CharField(_("事件"), max_length=40, choices=Code.choices)
     subject_field = "complaint"
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="events")
 
     class Meta(DomainEvent.Meta):
         verbose_name = _("诉求事件")

@@ -21,7 +21,7 @@ def start_clock(
     started_at: datetime | None = None,
 ) -> None:
     """Stop the complaint's running clock and start the next one (the caller saves the complaint)."""
-    stop_clock(complaint, actor=actor)
+    stop_clock(complaint, actor=actor, at=started_at)
     department = department or hotline_department() or complaint.department
     complaint.clock = supervision.clock_start(
         kind=kind,
@@ -37,10 +37,10 @@ def start_clock(
     )
 
 
-def stop_clock(complaint: Complaint, *, actor: User | None) -> None:
+def stop_clock(complaint: Complaint, *, actor: User | None, at: datetime | None = None) -> None:
     """Stop the complaint's running clock, if any (the caller saves the complaint)."""
     if complaint.clock_id is not None and complaint.clock.is_open:
-        supervision.clock_stop(clock=complaint.clock, actor=actor)
+        supervision.clock_stop(clock=complaint.clock, actor=actor, at=at)
     complaint.clock = None
 
 

@@ -1,12 +1,15 @@
 """Closing: the complainant rates the reply, the hotline office calls back (回访); the complaint
 closes, or goes back once to the department (re-handling)."""
 
+from datetime import datetime
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from petitions.models import Complaint, ComplaintEvent, Rating, ReturnVisit
 from petitions.permissions import complaints as complaint_permissions
+from petitions.services import labels
 from petitions.services.complaints.clocks import start_clock, stop_clock
 from petitions.services.complaints.notices import (
     notify_complainant,
@@ -21,7 +24,9 @@ from portal.locking import lock
 from portal.models import User
 
 
-def _send_back(complaint: Complaint, *, actor: User | None, note: str, **data) -> None:
+def _send_back(
+    complaint: Complaint, *, actor: User | None, at: datetime, note_code: str, **data
+) -> None:
     """The one re-handling: back to the same department with its own clock (one `rehandle` event)."""
     category = complaint.category
     complaint.status = Complaint.Status.REHANDLING
@@ -33,14 +38,19 @@ def _send_back(complaint: Complaint, *, actor: User | None, note: str, **data) -
         unit=clock_unit(category.limit_unit),
         department=complaint.department,
         actor=actor,
+        started_at=at,
     )
     complaint.save()
-    ComplaintEvent.record(complaint, ComplaintEvent.Code.REHANDLE, actor=actor, note=note, **data)
+    ComplaintEvent.record(
+        complaint, ComplaintEvent.Code.REHANDLE, actor=actor, at=at, note_code=note_code, **data
+    )
     notify_department(complaint, _("群众不满意，诉求退回重办"))
 
 
 @transaction.atomic
-def complaint_rate(*, complaint: Complaint, level: str, comment: str = "") -> Rating:
+def complaint_rate(
+    *, complaint: Complaint, level: str, comment: str = "", at: datetime | None = None
+) -> Rating:
     """The complainant rates the reply: once per reply; "unsatisfied" sends it back once."""
     if level not in Complaint.Satisfaction.values:
         raise DomainError(_("请选择满意、基本满意或不满意。"))
@@ -53,7 +63,11 @@ def complaint_rate(*, complaint: Complaint, level: str, comment: str = "") -> Ra
         try:
             with transaction.atomic():
                 rating = Rating.objects.create(
-                    complaint=complaint, round=round_, level=level, comment=comment.strip()[:500]
+                    complaint=complaint,
+                    round=round_,
+                    level=level,
+                    comment=comment.strip()[:500],
+                    created_at=at or timezone.now(),
                 )
         except IntegrityError as error:
             raise DomainError(_("您已评价过这次答复。")) from error
@@ -61,12 +75,15 @@ def complaint_rate(*, complaint: Complaint, level: str, comment: str = "") -> Ra
         ComplaintEvent.record(
             complaint,
             ComplaintEvent.Code.RATED,
+            at=rating.created_at,
             note=comment.strip()[:500],
             level=level,
             round=round_,
         )
         if level == Complaint.Satisfaction.UNSATISFIED and complaint.rehandle_count == 0:
-            _send_back(complaint, actor=None, note=_("群众评价不满意"))
+            _send_back(
+                complaint, actor=None, at=rating.created_at, note_code=labels.RATED_UNSATISFIED
+            )
         else:
             complaint.save()
             notify_office(complaint, _("群众已评价，待回访"))
@@ -75,7 +92,12 @@ def complaint_rate(*, complaint: Complaint, level: str, comment: str = "") -> Ra
 
 @transaction.atomic
 def complaint_return_visit(
-    *, actor: User, complaint: Complaint, result: str, note: str = ""
+    *,
+    actor: User,
+    complaint: Complaint,
+    result: str,
+    note: str = "",
+    at: datetime | None = None,
 ) -> ReturnVisit:
     """The hotline office records the return visit (回访); it closes the case or sends it back once.
 
@@ -91,8 +113,14 @@ def complaint_return_visit(
     round_ = complaint.current_round
     if ReturnVisit.objects.filter(complaint=complaint, round=round_).exists():
         raise DomainError(_("这次答复已经回访。"))
+    at = at or timezone.now()
     visit = ReturnVisit.objects.create(
-        complaint=complaint, round=round_, operator=actor, result=result, note=note.strip()
+        complaint=complaint,
+        round=round_,
+        operator=actor,
+        result=result,
+        note=note.strip(),
+        created_at=at,
     )
     rated = Rating.objects.filter(complaint=complaint, round=round_).exists()
     if not rated:
@@ -100,15 +128,20 @@ def complaint_return_visit(
     visit_data = {"return_visit": True, "result": result, "round": round_}
     if result == Complaint.Satisfaction.UNSATISFIED and complaint.rehandle_count == 0:
         _send_back(
-            complaint, actor=actor, note=_("回访不满意"), visit_note=note.strip(), **visit_data
+            complaint,
+            actor=actor,
+            at=at,
+            note_code=labels.VISIT_UNSATISFIED,
+            visit_note=note.strip(),
+            **visit_data,
         )
         return visit
     complaint.status = Complaint.Status.CLOSED
-    complaint.closed_at = timezone.now()
-    stop_clock(complaint, actor=actor)
+    complaint.closed_at = at
+    stop_clock(complaint, actor=actor, at=at)
     complaint.save()
     ComplaintEvent.record(
-        complaint, ComplaintEvent.Code.CLOSED, actor=actor, note=note.strip(), **visit_data
+        complaint, ComplaintEvent.Code.CLOSED, actor=actor, at=at, note=note.strip(), **visit_data
     )
     notify_complainant(
         complaint,

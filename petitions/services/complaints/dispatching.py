@@ -1,12 +1,15 @@
 """Dispatching by the hotline office: routing on registration, dispatch, redirect, leader
 instructions, emergencies, referrals to other channels, merging duplicates."""
 
+from datetime import datetime
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from petitions.models import Complaint, ComplaintEvent, LeaderInstruction
 from petitions.permissions import complaints as complaint_permissions
+from petitions.services import labels
 from petitions.services.complaints.clocks import start_clock, start_dispatch_clock, stop_clock
 from petitions.services.complaints.notices import (
     notify_complainant,
@@ -20,6 +23,7 @@ from petitions.transitions.complaints import COMPLAINT_MOVES
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import Department, User
+from portal.texts import source_text
 from supervision.models import Alert
 from supervision.services import alert_raise
 
@@ -58,14 +62,11 @@ def screen_reported_unit(
         department=discipline_department(fresh),
         subject_ref=fresh.number or "",
         subject_url=staff_url(fresh),
-        message=_(
-            "检举控告件 %(number)s 被%(actor)s试图%(move)s至被举报单位或其上级单位"
-            "“%(department)s”，已被系统拦截。"
-        )
-        % {
+        message_code=labels.REPORTED_UNIT,
+        message_params={
             "number": fresh.number,
             "actor": actor.display_name,
-            "move": MOVE_LABELS[move],
+            "move": source_text(MOVE_LABELS[move]),
             "department": department.name,
         },
         dedup_key=f"petitions:reported-unit:{fresh.pk}:{move}:{department.pk}:{actor.pk}",
@@ -73,13 +74,15 @@ def screen_reported_unit(
     raise DomainError(REPORTED_UNIT_REFUSAL)
 
 
-def after_registration(complaint: Complaint, *, actor: User | None) -> None:
+def after_registration(complaint: Complaint, *, actor: User | None, at: datetime) -> None:
     """Wait for a leader's instruction, dispatch by the rules, or queue for the operator."""
     if complaint.category.needs_instruction and not complaint.instructions.exists():
         complaint.status = Complaint.Status.AWAITING_INSTRUCTION
         start_dispatch_clock(complaint, actor=actor)
         complaint.save()
-        ComplaintEvent.record(complaint, ComplaintEvent.Code.AWAITING_INSTRUCTION, actor=actor)
+        ComplaintEvent.record(
+            complaint, ComplaintEvent.Code.AWAITING_INSTRUCTION, actor=actor, at=at
+        )
         notify_leaders(complaint, _("有诉求待批示"))
         return
     complaint.status = Complaint.Status.REGISTERED
@@ -95,7 +98,7 @@ def after_registration(complaint: Complaint, *, actor: User | None) -> None:
         )
     )
     if department is not None and department.pk not in reported:
-        _dispatch(complaint, department=department, actor=actor, automatic=True)
+        _dispatch(complaint, department=department, actor=actor, at=at, automatic=True)
         return
     start_dispatch_clock(complaint, actor=actor)
     complaint.save()
@@ -107,6 +110,7 @@ def _dispatch(
     *,
     department: Department,
     actor: User | None,
+    at: datetime,
     code: str = ComplaintEvent.Code.DISPATCHED,
     automatic: bool = False,
     note: str = "",
@@ -114,7 +118,7 @@ def _dispatch(
     """Give the complaint to the department, start its sign clock and record the move as `code`."""
     if department.pk in complaint_permissions.reported_unit_ids(complaint):
         raise DomainError(REPORTED_UNIT_REFUSAL)
-    now = timezone.now()
+    now = at
     first = complaint.dispatched_at is None
     complaint.status = Complaint.Status.DISPATCHED
     complaint.department = department
@@ -138,13 +142,24 @@ def _dispatch(
     )
     complaint.save()
     ComplaintEvent.record(
-        complaint, code, actor=actor, note=note, department=department.name, automatic=automatic
+        complaint,
+        code,
+        actor=actor,
+        at=at,
+        note=note,
+        department=department.name,
+        automatic=automatic,
     )
     notify_department(complaint, _("新诉求待签收"))
 
 
 def complaint_dispatch(
-    *, actor: User, complaint: Complaint, department: Department, note: str = ""
+    *,
+    actor: User,
+    complaint: Complaint,
+    department: Department,
+    note: str = "",
+    at: datetime | None = None,
 ) -> Complaint:
     """The operator dispatches a waiting complaint to a department (分派)."""
     if not complaint_permissions.can_dispatch(actor):
@@ -153,12 +168,17 @@ def complaint_dispatch(
     with transaction.atomic():
         complaint = lock(complaint, related=("category",))
         COMPLAINT_MOVES.check(complaint, "dispatch")
-        _dispatch(complaint, department=department, actor=actor, note=note)
+        _dispatch(complaint, department=department, actor=actor, at=at or timezone.now(), note=note)
     return complaint
 
 
 def complaint_redirect(
-    *, actor: User, complaint: Complaint, department: Department, note: str
+    *,
+    actor: User,
+    complaint: Complaint,
+    department: Department,
+    note: str,
+    at: datetime | None = None,
 ) -> Complaint:
     """The operator sends a dispatched complaint to another department (改派): one `redirected` event."""
     if not complaint_permissions.can_dispatch(actor):
@@ -173,6 +193,7 @@ def complaint_redirect(
             complaint,
             department=department,
             actor=actor,
+            at=at or timezone.now(),
             code=ComplaintEvent.Code.REDIRECTED,
             note=note,
         )
@@ -180,7 +201,9 @@ def complaint_redirect(
 
 
 @transaction.atomic
-def complaint_instruct(*, actor: User, complaint: Complaint, text: str) -> Complaint:
+def complaint_instruct(
+    *, actor: User, complaint: Complaint, text: str, at: datetime | None = None
+) -> Complaint:
     """A leader writes an instruction (批示); a complaint that waited for it is then routed."""
     if not complaint_permissions.can_instruct(actor, complaint):
         raise DomainError(_("只有主管领导可以批示。"))
@@ -188,15 +211,22 @@ def complaint_instruct(*, actor: User, complaint: Complaint, text: str) -> Compl
         raise DomainError(_("请填写批示内容。"))
     complaint = lock(complaint, related=("category",))
     COMPLAINT_MOVES.check(complaint, "instruct")
-    LeaderInstruction.objects.create(complaint=complaint, leader=actor, text=text.strip())
-    ComplaintEvent.record(complaint, ComplaintEvent.Code.INSTRUCTED, actor=actor, note=text.strip())
+    at = at or timezone.now()
+    LeaderInstruction.objects.create(
+        complaint=complaint, leader=actor, text=text.strip(), created_at=at
+    )
+    ComplaintEvent.record(
+        complaint, ComplaintEvent.Code.INSTRUCTED, actor=actor, at=at, note=text.strip()
+    )
     if complaint.status == Complaint.Status.AWAITING_INSTRUCTION:
-        after_registration(complaint, actor=actor)
+        after_registration(complaint, actor=actor, at=at)
     return complaint
 
 
 @transaction.atomic
-def complaint_transfer_emergency(*, actor: User, complaint: Complaint, note: str) -> Complaint:
+def complaint_transfer_emergency(
+    *, actor: User, complaint: Complaint, note: str, at: datetime | None = None
+) -> Complaint:
     """An emergency is handed at once to 110 / 119 / 120 or the duty office (紧急转办)."""
     if not complaint_permissions.can_dispatch(actor):
         raise DomainError(_("只有热线办值班人员可以紧急转办。"))
@@ -204,16 +234,22 @@ def complaint_transfer_emergency(*, actor: User, complaint: Complaint, note: str
     COMPLAINT_MOVES.check(complaint, "transfer")
     complaint.status = Complaint.Status.TRANSFERRED
     complaint.is_emergency = True
-    stop_clock(complaint, actor=actor)
+    at = at or timezone.now()
+    stop_clock(complaint, actor=actor, at=at)
     complaint.save()
-    ComplaintEvent.record(complaint, ComplaintEvent.Code.TRANSFERRED, actor=actor, note=note)
+    ComplaintEvent.record(complaint, ComplaintEvent.Code.TRANSFERRED, actor=actor, at=at, note=note)
     notify_complainant(complaint, _("您的诉求已紧急转办"), note)
     return complaint
 
 
 @transaction.atomic
 def complaint_refer(
-    *, actor: User, complaint: Complaint, referral: str, note: str = ""
+    *,
+    actor: User,
+    complaint: Complaint,
+    referral: str,
+    note: str = "",
+    at: datetime | None = None,
 ) -> Complaint:
     """Close a matter that belongs to another legal channel, telling the complainant which one."""
     if not complaint_permissions.can_dispatch(actor):
@@ -224,14 +260,15 @@ def complaint_refer(
     COMPLAINT_MOVES.check(complaint, "refer")
     complaint.status = Complaint.Status.REFERRED
     complaint.referral = referral
-    complaint.closed_at = timezone.now()
-    stop_clock(complaint, actor=actor)
+    complaint.closed_at = at or timezone.now()
+    stop_clock(complaint, actor=actor, at=complaint.closed_at)
     complaint.save()
     advice = str(REFERRAL_ADVICE[referral])
     ComplaintEvent.record(
         complaint,
         ComplaintEvent.Code.REFERRED,
         actor=actor,
+        at=complaint.closed_at,
         note=f"{advice} {note}".strip(),
         referral=referral,
     )
@@ -240,7 +277,12 @@ def complaint_refer(
 
 
 def complaint_merge(
-    *, actor: User, duplicate: Complaint, original: Complaint, note: str = ""
+    *,
+    actor: User,
+    duplicate: Complaint,
+    original: Complaint,
+    note: str = "",
+    at: datetime | None = None,
 ) -> Complaint:
     """Merge a duplicate into the original; a matter closed after re-review is not accepted again.
 
@@ -253,10 +295,18 @@ def complaint_merge(
     handler = Complaint.objects.select_related("department").get(pk=original.pk).department
     screen_reported_unit(actor=actor, complaint=duplicate, department=handler, move="merge")
     with transaction.atomic():
-        return _merge(actor=actor, duplicate=duplicate, original=original, note=note)
+        return _merge(
+            actor=actor,
+            duplicate=duplicate,
+            original=original,
+            note=note,
+            at=at or timezone.now(),
+        )
 
 
-def _merge(*, actor: User, duplicate: Complaint, original: Complaint, note: str) -> Complaint:
+def _merge(
+    *, actor: User, duplicate: Complaint, original: Complaint, note: str, at: datetime
+) -> Complaint:
     """Merge inside the caller's transaction, after the screening."""
     duplicate = lock(duplicate, related=("category",))
     COMPLAINT_MOVES.check(duplicate, "merge")
@@ -265,9 +315,9 @@ def _merge(*, actor: User, duplicate: Complaint, original: Complaint, note: str)
         raise DomainError(_("原诉求本身已被合并，请选择其合并后的诉求。"))
     if original.department_id in complaint_permissions.reported_unit_ids(duplicate):
         raise DomainError(REPORTED_UNIT_REFUSAL)
-    stop_clock(duplicate, actor=actor)
+    stop_clock(duplicate, actor=actor, at=at)
     duplicate.merged_into = original
-    duplicate.closed_at = timezone.now()
+    duplicate.closed_at = at
     if original.is_final:
         duplicate.status = Complaint.Status.NOT_ACCEPTED
         duplicate.save()
@@ -275,7 +325,8 @@ def _merge(*, actor: User, duplicate: Complaint, original: Complaint, note: str)
             duplicate,
             ComplaintEvent.Code.NOT_ACCEPTED,
             actor=actor,
-            note=_("同一事项已经复核终结，依法不再受理。"),
+            at=at,
+            note_code=labels.FINAL_DUPLICATE,
             original=original.number,
         )
         notify_complainant(duplicate, _("关于您的诉求"), _("同一事项已经复核终结，依法不再受理。"))
@@ -283,7 +334,12 @@ def _merge(*, actor: User, duplicate: Complaint, original: Complaint, note: str)
     duplicate.status = Complaint.Status.MERGED
     duplicate.save()
     ComplaintEvent.record(
-        duplicate, ComplaintEvent.Code.MERGED, actor=actor, note=note, original=original.number
+        duplicate,
+        ComplaintEvent.Code.MERGED,
+        actor=actor,
+        at=at,
+        note=note,
+        original=original.number,
     )
     notify_complainant(
         duplicate,

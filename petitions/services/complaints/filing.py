@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -59,6 +60,7 @@ def complaint_file(
     is_emergency: bool = False,
     emergency_note: str = "",
     related_number: str = "",
+    at: datetime | None = None,
 ) -> tuple[Complaint, str]:
     """File a complaint online (actor None: the complainant) or register a call (actor: the operator).
 
@@ -105,7 +107,7 @@ def complaint_file(
     # The complainant's own filing is recorded without a user: history must not name them.
     history_user = actor if channel != Complaint.Channel.ONLINE else None
     with acting_as(history_user), transaction.atomic():
-        now = timezone.now()
+        now = at or timezone.now()
         complaint = Complaint(
             category=category,
             title=title.strip(),
@@ -153,6 +155,7 @@ def complaint_file(
             if channel == Complaint.Channel.ONLINE
             else ComplaintEvent.Code.REGISTERED,
             actor=history_user,
+            at=now,
             channel=channel,
         )
         if is_emergency:
@@ -162,11 +165,12 @@ def complaint_file(
                 complaint,
                 ComplaintEvent.Code.TRANSFERRED,
                 actor=history_user,
+                at=now,
                 note=emergency_note or _("紧急事项，已即时转办"),
             )
             notify_office(complaint, _("紧急诉求已即时转办"))
             return complaint, code
-        after_registration(complaint, actor=None)
+        after_registration(complaint, actor=None, at=now)
         notify_complainant(
             complaint,
             _("您的诉求已登记"),

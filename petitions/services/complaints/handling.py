@@ -1,5 +1,7 @@
 """Handling by the department: sign, object, ask for more time (decided by the office), reply."""
 
+from datetime import datetime
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,12 +31,12 @@ def _require_handler(actor: User, complaint: Complaint) -> None:
 
 
 @transaction.atomic
-def complaint_sign(*, actor: User, complaint: Complaint) -> Complaint:
+def complaint_sign(*, actor: User, complaint: Complaint, at: datetime | None = None) -> Complaint:
     """The department signs for the complaint (签收); the reply clock starts."""
     complaint = lock(complaint, related=("category",))
     _require_handler(actor, complaint)
     COMPLAINT_MOVES.check(complaint, "sign")
-    now = timezone.now()
+    now = at or timezone.now()
     complaint.status = Complaint.Status.HANDLING
     complaint.signed_at = now
     category = complaint.category
@@ -48,7 +50,7 @@ def complaint_sign(*, actor: User, complaint: Complaint) -> Complaint:
         started_at=now,
     )
     complaint.save()
-    ComplaintEvent.record(complaint, ComplaintEvent.Code.SIGNED, actor=actor)
+    ComplaintEvent.record(complaint, ComplaintEvent.Code.SIGNED, actor=actor, at=now)
     if category.is_petition and not complaint.is_anonymous:
         # 信访: a named petitioner is told of the acceptance; anonymous petitions get no notice.
         notify_complainant(
@@ -166,7 +168,9 @@ def extension_decide(
 
 
 @transaction.atomic
-def complaint_reply(*, actor: User, complaint: Complaint, content: str) -> Reply:
+def complaint_reply(
+    *, actor: User, complaint: Complaint, content: str, at: datetime | None = None
+) -> Reply:
     """The department answers in writing (强制回应); the complainant is told to read and rate it."""
     if not content.strip():
         raise DomainError(_("请填写答复内容。"))
@@ -179,12 +183,15 @@ def complaint_reply(*, actor: User, complaint: Complaint, content: str) -> Reply
         department=complaint.department,
         author=actor,
         content=content.strip(),
+        created_at=at or timezone.now(),
     )
     complaint.status = Complaint.Status.REPLIED
     complaint.replied_at = reply.created_at
-    stop_clock(complaint, actor=actor)
+    stop_clock(complaint, actor=actor, at=reply.created_at)
     complaint.save()
-    ComplaintEvent.record(complaint, ComplaintEvent.Code.REPLIED, actor=actor, round=reply.round)
+    ComplaintEvent.record(
+        complaint, ComplaintEvent.Code.REPLIED, actor=actor, at=reply.created_at, round=reply.round
+    )
     message = _("您的诉求已有答复，请凭诉求编号和查询码查看并评价。")
     notify_complainant(complaint, _("您的诉求已答复"), message)
     duplicates = complaint.duplicates.filter(status=Complaint.Status.MERGED)

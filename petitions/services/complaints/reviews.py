@@ -38,7 +38,9 @@ def review_window_opens_at(complaint: Complaint, level: str) -> datetime | None:
 
 
 @transaction.atomic
-def review_request(*, complaint: Complaint, reason: str) -> ReviewRequest:
+def review_request(
+    *, complaint: Complaint, reason: str, at: datetime | None = None
+) -> ReviewRequest:
     """The complainant asks for 复查 (or, after it, 复核) within 30 days of the opinion contested."""
     if not reason.strip():
         raise DomainError(_("请说明申请理由。"))
@@ -47,6 +49,7 @@ def review_request(*, complaint: Complaint, reason: str) -> ReviewRequest:
         COMPLAINT_MOVES.check(complaint, "request_review")
         if complaint.is_final:
             raise DomainError(_("该事项已经复核终结，依法不再受理。"))
+        at = at or timezone.now()
         existing = {review.level: review for review in complaint.reviews.all()}
         if ReviewRequest.Level.REVIEW not in existing:
             level = ReviewRequest.Level.REVIEW
@@ -59,7 +62,7 @@ def review_request(*, complaint: Complaint, reason: str) -> ReviewRequest:
             raise DomainError(_("已有复查或复核申请正在办理。"))
         opened = review_window_opens_at(complaint, level)
         window = timedelta(days=settings.PETITIONS_REVIEW_REQUEST_DAYS)
-        if opened is None or timezone.now() > opened + window:
+        if opened is None or at > opened + window:
             raise DomainError(
                 _("已超过申请期限（收到意见之日起%(days)s日内）。")
                 % {"days": settings.PETITIONS_REVIEW_REQUEST_DAYS}
@@ -67,7 +70,7 @@ def review_request(*, complaint: Complaint, reason: str) -> ReviewRequest:
         try:
             with transaction.atomic():
                 review = ReviewRequest.objects.create(
-                    complaint=complaint, level=level, reason=reason.strip()
+                    complaint=complaint, level=level, reason=reason.strip(), requested_at=at
                 )
         except IntegrityError as error:
             raise DomainError(_("已有复查或复核申请正在办理。")) from error
@@ -80,11 +83,16 @@ def review_request(*, complaint: Complaint, reason: str) -> ReviewRequest:
             responsible=None,
             limit=settings.PETITIONS_REVIEW_DECIDE_DAYS,
             unit=Clock.Unit.DAYS,
+            started_at=at,
             actor=None,
         )
         review.save()
         ComplaintEvent.record(
-            complaint, ComplaintEvent.Code.REVIEW_REQUESTED, note=reason.strip(), level=level
+            complaint,
+            ComplaintEvent.Code.REVIEW_REQUESTED,
+            at=at,
+            note=reason.strip(),
+            level=level,
         )
         if level == ReviewRequest.Level.REVIEW:
             notify_office(complaint, _("有复查申请待办理"))
@@ -95,7 +103,12 @@ def review_request(*, complaint: Complaint, reason: str) -> ReviewRequest:
 
 @transaction.atomic
 def review_decide(
-    *, actor: User, review: ReviewRequest, outcome: str, decision: str
+    *,
+    actor: User,
+    review: ReviewRequest,
+    outcome: str,
+    decision: str,
+    at: datetime | None = None,
 ) -> ReviewRequest:
     """Decide a 复查 (hotline office) or 复核 (leader); after 复核 the matter is final."""
     if not complaint_permissions.can_decide_review(actor, review.level):
@@ -109,9 +122,9 @@ def review_decide(
     review.outcome = outcome
     review.decision = decision.strip()
     review.decided_by = actor
-    review.decided_at = timezone.now()
+    review.decided_at = at or timezone.now()
     if review.clock_id and review.clock.is_open:
-        supervision.clock_stop(clock=review.clock, actor=actor)
+        supervision.clock_stop(clock=review.clock, actor=actor, at=review.decided_at)
     review.save()
     if review.level == ReviewRequest.Level.RE_REVIEW:
         complaint.is_final = True
@@ -120,6 +133,7 @@ def review_decide(
         complaint,
         ComplaintEvent.Code.REVIEW_DECIDED,
         actor=actor,
+        at=review.decided_at,
         note=decision.strip(),
         level=review.level,
         outcome=outcome,

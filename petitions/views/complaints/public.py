@@ -23,9 +23,11 @@ from petitions.services.complaints import closing as closing_services
 from petitions.services.complaints import filing as filing_services
 from petitions.services.complaints import reviews as review_services
 from petitions.transitions.complaints import COMPLAINT_MOVES
-from portal import ratelimit
+from portal import ratelimit, write_limits
+from portal.addresses import client_address
 from portal.errors import DomainError
 from portal.query_params import year_param
+from portal.submissions import Submitted, submit_once
 
 JUST_FILED_KEY = "petitions_just_filed"
 
@@ -38,12 +40,21 @@ def index(request):
 
 
 def file_complaint(request):
-    """网上投诉: anyone may file, signed in or not, named or anonymous."""
+    """网上投诉: anyone may file, signed in or not, named or anonymous; once per form."""
     form = ComplaintForm(request.POST or None, request.FILES or None, user=request.user)
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         user = request.user if request.user.is_authenticated else None
-        try:
+        # An anonymous complaint keeps no link to the account, not even through its token.
+        submitter = None if data["is_anonymous"] else user
+
+        def create() -> Submitted:
+            write_limits.anonymous_write_check(
+                request,
+                scope="petitions:file",
+                per_hour=settings.PETITIONS_ANONYMOUS_FILINGS_PER_HOUR,
+            )
             complaint, code = filing_services.complaint_file(
                 actor=None,
                 category=data["category"],
@@ -61,13 +72,22 @@ def file_complaint(request):
                 attachments=data["attachments"],
                 related_number=data["related_number"],
             )
+            return Submitted(subject=complaint, secret=code)
+
+        try:
+            submitted = submit_once(
+                token=data["submission_token"], account=submitter, create=create
+            )
         except DomainError as error:
             form.add_error(None, error.message)
+            if error.code == write_limits.RATE_LIMITED:
+                status = 429
         else:
+            complaint = submitted.subject
             complaint_permissions.remember_tracking(request, complaint)
-            request.session[JUST_FILED_KEY] = {"number": complaint.number, "code": code}
+            request.session[JUST_FILED_KEY] = {"number": complaint.number, "code": submitted.secret}
             return redirect("petitions:filed")
-    return render(request, "petitions/file.html", {"form": form})
+    return render(request, "petitions/file.html", {"form": form}, status=status)
 
 
 def _identity(data: dict) -> filing_services.IdentityData:
@@ -93,11 +113,6 @@ def filed(request):
     if not just_filed:
         return redirect("petitions:track")
     return render(request, "petitions/filed.html", just_filed)
-
-
-def client_address(request) -> str:
-    """The address a request came from, as the access logs record it."""
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def track(request):
@@ -158,8 +173,16 @@ def rate(request, number: str):
     complaint = complaint_selectors.complaint_get_for_follower(request, number)
     form = RateForm(request.POST)
     if form.is_valid():
+        data = form.cleaned_data
+
+        def create() -> Submitted:
+            rating = closing_services.complaint_rate(
+                complaint=complaint, level=data["level"], comment=data["comment"]
+            )
+            return Submitted(subject=rating)
+
         try:
-            closing_services.complaint_rate(complaint=complaint, **form.cleaned_data)
+            submit_once(token=data["submission_token"], account=None, create=create)
         except DomainError as error:
             messages.error(request, error.message)
         else:

@@ -25,10 +25,11 @@ from petitions.services.complaints import filing as filing_services
 from petitions.services.complaints import handling as handling_services
 from petitions.services.complaints import reviews as review_services
 from petitions.transitions.complaints import COMPLAINT_MOVES
-from petitions.views.complaints.public import client_address
+from portal.addresses import client_address
 from portal.errors import DomainError
 from portal.exports import table_response
 from portal.models import User
+from portal.query_params import choice_param, text_param
 
 
 def _require_staff(request) -> None:
@@ -47,10 +48,8 @@ def _log_read(request, complaints, what: str) -> None:
 def queue(request):
     """诉求列表: everything for the hotline office and overseers, the department's own otherwise."""
     _require_staff(request)
-    status = request.GET.get("status", "")
-    if status not in Complaint.Status.values:
-        status = ""
-    query = request.GET.get("q", "")
+    status = choice_param(request.GET.get("status"), Complaint.Status.values)
+    query = text_param(request.GET.get("q"), max_length=50)
     complaints = complaint_selectors.staff_queue(request.user, status=status, query=query)
     page = Paginator(complaints, 30).get_page(request.GET.get("page"))
     return render(
@@ -74,7 +73,9 @@ def export(request):
     """The same list as CSV (Excel opens it): no column names the complainant."""
     _require_staff(request)
     complaints = complaint_selectors.staff_queue(
-        request.user, status=request.GET.get("status", ""), query=request.GET.get("q", "")
+        request.user,
+        status=choice_param(request.GET.get("status"), Complaint.Status.values),
+        query=text_param(request.GET.get("q"), max_length=50),
     )
     listed = list(complaints[:5000])
     _log_read(request, listed, ProtectedAccess.What.EXPORT)

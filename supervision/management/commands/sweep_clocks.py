@@ -1,8 +1,6 @@
-import datetime
+from django.core.management.base import BaseCommand
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
-
+from portal import command_clock
 from supervision.services import notices, sweep
 
 
@@ -13,16 +11,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--now", help="Sweep as of this moment, ISO 8601 (local time if no offset)."
         )
+        command_clock.add_force_argument(parser)
 
-    def handle(self, *args, now=None, **options):
-        moment = None
-        if now:
-            try:
-                moment = datetime.datetime.fromisoformat(now)
-            except ValueError as error:
-                raise CommandError(f"--now must be an ISO 8601 date-time: {error}") from None
-            if timezone.is_naive(moment):
-                moment = timezone.make_aware(moment)
+    def handle(self, *args, now=None, force=False, **options):
+        moment = command_clock.parse_moment(now, force=force) if now else None
         result = sweep.sweep_clocks(now=moment)
         sent = notices.notify_pending()
         self.stdout.write(
