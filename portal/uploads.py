@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal import file_metadata
 
@@ -25,6 +26,19 @@ DOCUMENT_TYPES = {
 MEDIA_TYPES = {"audio/mpeg": "mp3", "video/mp4": "mp4"}
 # What a citizen may attach to a complaint.
 ALLOWED_TYPES = IMAGE_TYPES | DOCUMENT_TYPES | MEDIA_TYPES
+# Each extension in the words a refusal uses.
+KIND_WORDS = {
+    "jpg": _("图片"),
+    "png": _("图片"),
+    "gif": _("图片"),
+    "webp": _("图片"),
+    "pdf": "PDF",
+    "docx": _("Word 文档"),
+    "xlsx": _("Excel 表格"),
+    "pptx": _("PowerPoint 演示文稿"),
+    "mp3": _("MP3 音频"),
+    "mp4": _("MP4 视频"),
+}
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -53,11 +67,29 @@ def check_upload(upload, allowed: dict[str, str] = ALLOWED_TYPES) -> None:
     upload.seek(0)
     kind = filetype.guess(head)
     if kind is None or kind.mime not in allowed:
-        raise forms.ValidationError(
-            _("文件“%(name)s”的类型不支持，请上传以下类型的文件：%(kinds)s。"),
-            params={"name": upload.name, "kinds": "、".join(sorted(set(allowed.values())))},
-        )
+        raise refusal(upload.name, allowed)
     upload.detected_type = kind.mime
+
+
+def refusal(name: str, allowed: dict[str, str]) -> forms.ValidationError:
+    """Say in words why a file whose content is none of `allowed` is refused.
+
+    A name that promises an accepted type ("x.pdf") hides other content: say that the content is
+    not what the name says; otherwise say what may be uploaded.
+    """
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    extension = "jpg" if extension == "jpeg" else extension
+    if extension in allowed.values():
+        return forms.ValidationError(
+            _("文件“%(name)s”：文件内容不是 %(kind)s，可能已损坏或只是改了扩展名。"),
+            params={"name": name, "kind": KIND_WORDS.get(extension, extension.upper())},
+        )
+    words = dict.fromkeys(str(KIND_WORDS.get(ext, ext.upper())) for ext in allowed.values())
+    return forms.ValidationError(
+        _("文件“%(name)s”不能上传：只接受%(kinds)s。"),
+        # The separator of a list in running text: 、 in Chinese, a comma in English.
+        params={"name": name, "kinds": str(pgettext_lazy("list separator", "、")).join(words)},
+    )
 
 
 def accept_upload(upload, allowed: dict[str, str] = ALLOWED_TYPES):

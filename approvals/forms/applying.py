@@ -9,8 +9,9 @@ from portal.submissions import SubmissionTokenField
 from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, accept_upload
 
 MATERIAL_TYPES = IMAGE_TYPES | DOCUMENT_TYPES
-# The keys of `Case.form_data` the application form fills.
-EXTRA_KEYS = ("address", "description")
+# The keys of `Case.form_data` the application form fills, with the labels the clerk reads.
+EXTRA_LABELS = {"address": _("联系地址"), "description": _("申请事项说明")}
+EXTRA_KEYS = tuple(EXTRA_LABELS)
 
 
 def clean_material(upload):

@@ -7,12 +7,14 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from approvals.forms.applying import EXTRA_LABELS
 from approvals.models import Case
 from approvals.selectors import handling as handling_selectors
 from approvals.selectors import processes as process_selectors
 from approvals.services.handling import legal
 from portal import workdays
 from portal.holidays import deadline_text
+from supervision.templatetags.supervision_tags import clock_light
 
 register = template.Library()
 
@@ -124,3 +126,18 @@ def case_limits(case) -> str:
     return format_html(
         '{}<span class="text-danger-emphasis">{}：{}</span>', promise, _("法定办结时限"), legal_days
     )
+
+
+@register.filter
+def form_data_rows(form_data: dict) -> list[tuple[str, object]]:
+    """The application's answers under the labels of the form that asked (older keys as kept)."""
+    return [(EXTRA_LABELS.get(key, key), value) for key, value in (form_data or {}).items()]
+
+
+@register.simple_tag
+def case_light(case: Case, clock) -> str:
+    """The case's light. The decision stops the clock, but the case is 办结 only once delivered:
+    按时办结 / 超期办结 wait for the finished case."""
+    if clock is None or (clock.state == "stopped" and case.status != Case.Status.FINISHED):
+        return ""
+    return clock_light(clock)

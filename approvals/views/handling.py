@@ -25,6 +25,7 @@ from approvals.services.handling.clocks import case_extend, case_pause, case_res
 from approvals.services.handling.decision import case_decide
 from approvals.services.handling.fees import case_set_fee
 from approvals.services.handling.finish import case_finish
+from approvals.services.handling.shared import barred_moves
 from approvals.services.handling.steps import task_pass, task_return
 from approvals.templatetags.approvals_tags import queue_rows
 from portal.errors import DomainError
@@ -85,9 +86,14 @@ def queue(request):
 
 def _case_context(request, case: Case) -> dict:
     page = handling_selectors.case_page(request.user, case)
+    reason, barred = barred_moves(request.user, case)
+    # Say why a move is not offered rather than let its form fail (回避, 受理和办理相分离).
+    stand_aside = reason if barred.intersection(page.actions) else ""
+    page.actions = [action for action in page.actions if action not in barred]
     return {
         "page": page,
         "case": case,
+        "stand_aside": stand_aside,
         # The usual next move is a form on the page; the exceptional ones open their own page.
         "action_forms": [
             (action, ACTION_LABELS[action], handling_forms.action_form(action, case))

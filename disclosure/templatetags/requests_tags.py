@@ -22,3 +22,9 @@ def requests_account(user) -> list:
     if not permissions.can_apply(user):
         return []
     return list(selectors.requests_mine(user)[:5])
+
+
+@register.filter
+def may_request(user) -> bool:
+    """Offer 依申请公开 to whoever can apply, and to visitors (the form asks them to sign in)."""
+    return not getattr(user, "is_authenticated", False) or permissions.can_apply(user)

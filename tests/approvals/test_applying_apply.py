@@ -195,7 +195,7 @@ def test_a_file_that_is_not_a_document_or_image_is_refused(client, citizen, draf
     before = CaseMaterial.objects.filter(case=draft).count()
     response = client.post(draft_url(draft), {"action": "save", "material_0": fake})
     assert response.status_code == 400
-    assert "类型不支持" in response.content.decode()
+    assert "文件内容不是 PDF" in response.content.decode()
     assert CaseMaterial.objects.filter(case=draft).count() == before
 
 

@@ -109,7 +109,7 @@ def test_supply_refuses_a_bad_file(client, citizen, process, crew):
         reverse("approvals:supply", args=[case.pk]),
         {"action": "upload", "name": "身份证明", "upload": ContentFile(b"plain", name="a.pdf")},
     )
-    assert response.status_code == 400 and "类型不支持" in response.content.decode()
+    assert response.status_code == 400 and "文件内容不是 PDF" in response.content.decode()
     assert case.materials.count() == before
 
 

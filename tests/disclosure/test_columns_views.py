@@ -170,7 +170,7 @@ def test_a_file_that_is_not_a_document_or_image_is_refused_and_nothing_saved(cli
             "files": [SimpleUploadedFile("report.pdf", b"MZ\x90\x00 not a pdf")],
         },
     )
-    assert response.status_code == 200 and "类型不支持" in response.content.decode()
+    assert response.status_code == 200 and "文件内容不是 PDF" in response.content.decode()
     assert not Article.objects.exists()
 
 

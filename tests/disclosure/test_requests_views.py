@@ -282,7 +282,7 @@ def test_a_document_that_is_not_a_document_is_refused(client):
         },
     )
     assert response.status_code == 400
-    assert "类型不支持" in response.content.decode()
+    assert "文件内容不是 PDF" in response.content.decode()
     request.refresh_from_db()
     assert request.status == InformationRequest.Status.RECEIVED
 
@@ -337,3 +337,14 @@ def test_the_workbench_shows_the_office_its_open_requests(client):
     client.force_login(office_clerk())
     text = client.get(reverse("portal:workbench")).content.decode()
     assert "依申请公开办理中 1 件" in text
+
+
+@pytest.mark.parametrize("url", ["portal:home", "disclosure:index"])
+def test_request_link_is_offered_to_citizens_not_to_staff(client, url):
+    link = reverse("disclosure:request_new")
+    client.force_login(StaffFactory())
+    response = client.get(reverse(url))
+    assert response.status_code == 200
+    assert link not in response.content.decode()
+    client.force_login(CitizenFactory())
+    assert link in client.get(reverse(url)).content.decode()

@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from petitions.forms.complaints import ComplaintForm
 from petitions.models import Complaint
 from portal.models import InboxMessage, OutboxMessage
 
@@ -77,3 +78,12 @@ def test_named_complaint_from_an_account_is_in_my_complaints(
     complaint, _code = file_complaint(category=routed_category, account=citizen)
     client.force_login(citizen)
     assert complaint.number in client.get(reverse("petitions:mine")).content.decode()
+
+
+def test_visitor_keeps_the_default_contact_without_giving_a_phone(
+    client, routed_category, hotline_department
+):
+    default = ComplaintForm().fields["contact_method"].initial  # what a visitor is offered
+    response = _post(client, routed_category, contact_method=default, phone="")
+    assert response.status_code == 302
+    assert Complaint.objects.get().contact_method == Complaint.Contact.NONE

@@ -56,7 +56,7 @@ def test_a_disguised_file_is_refused_and_nothing_is_stored(
         reverse("petitions:file"), {**_form(routed_category), "attachments": [upload]}
     )
     assert response.status_code == 200
-    assert "类型不支持" in response.content.decode()
+    assert "文件内容不是 PDF" in response.content.decode()
     assert not Complaint.objects.exists()
 
 

@@ -162,3 +162,10 @@ def test_export_is_a_dated_csv_with_a_byte_order_mark(client, dispatched, clerk)
     )
     assert response.content.startswith("\ufeff编号,类别,标题,来源,状态,承办单位,".encode())
     assert response.content.endswith(b"\r\n")
+
+
+def test_hotline_register_button_shows_only_to_the_operator(client, clerk, operator):
+    client.force_login(clerk)
+    assert "热线登记" not in client.get(reverse("petitions:staff_queue")).content.decode()
+    client.force_login(operator)
+    assert "热线登记" in client.get(reverse("petitions:staff_queue")).content.decode()

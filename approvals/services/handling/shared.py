@@ -103,6 +103,26 @@ def screen_handler(actor: User, case: Case, *, separation: bool = False) -> None
         breach.report_and_refuse()
 
 
+# The moves whose service screens its handler for recusal; deciding also screens the acceptor.
+SCREENED_MOVES = frozenset(
+    {"accept", "notice", "refuse", "pass", "return", "fee", "finish", "decide"}
+)
+
+
+def barred_moves(actor: User, case: Case) -> tuple[str, frozenset[str]]:
+    """Why the actor must stand aside on the case, and from which moves ("" and none if free).
+
+    The case page says so instead of offering forms that `screen_handler` would refuse.
+    """
+    breach = recusal_breach(actor, case)
+    if breach is not None:
+        return breach.message, SCREENED_MOVES
+    breach = separation_breach(actor, case)
+    if breach is not None:
+        return breach.message, frozenset({"decide"})
+    return "", frozenset()
+
+
 def open_tasks(case: Case) -> QuerySet[CaseTask]:
     return case.tasks.filter(status__in=OPEN_TASK_STATUSES).select_related("clock")
 

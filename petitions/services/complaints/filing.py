@@ -76,13 +76,15 @@ def complaint_file(
             email="" if identity.email == account.email else identity.email,
         )
         account = None
-        if (contact_method == Complaint.Contact.EMAIL and not identity.email) or (
+    if is_anonymous and (
+        contact_method == Complaint.Contact.INBOX
+        or (contact_method == Complaint.Contact.EMAIL and not identity.email)
+        or (
             contact_method in (Complaint.Contact.SMS, Complaint.Contact.PHONE)
             and not identity.phone
-        ):
-            # Only the account's own channel was given: the query code is the only way back.
-            contact_method = Complaint.Contact.NONE
-    if is_anonymous and contact_method == Complaint.Contact.INBOX:
+        )
+    ):
+        # No channel of its own was given (the default included): the query code is the way back.
         contact_method = Complaint.Contact.NONE
     if (reported_department is not None or reported_person.strip()) and not names_official:
         raise DomainError(_("填写被举报单位或人员时，请勾选“举报具体的公职人员或单位”。"))

@@ -60,6 +60,7 @@ def queue(request):
             "status": status,
             "query": query,
             "statuses": Complaint.Status.choices,
+            "can_register": complaint_permissions.can_dispatch(request.user),
             "can_list_access": identity_permissions.can_list_protected_access(request.user),
             "can_manage_identity": identity_permissions.can_manage_identity_permission(
                 request.user
