@@ -7,10 +7,12 @@ class ApprovalsConfig(AppConfig):
     verbose_name = _("网上审批")
 
     def ready(self):
+        from approvals.selectors import handling
         from approvals.services import labels
         from approvals.services.handling.calendar import cases_calendar_loaded
         from portal.texts import register_texts
         from supervision.labels import register_clock_kinds
+        from supervision.services.brief import register_section
         from supervision.services.calendar import register_calendar_hook
 
         # Supervision shows approvals' clocks and alerts in words, in the reader's language.
@@ -21,9 +23,6 @@ class ApprovalsConfig(AppConfig):
         register_calendar_hook(cases_calendar_loaded)
 
         # The leader brief's approvals section: cases finished in the month and on time.
-        from approvals.selectors import handling
-        from supervision.services.brief import register_section
-
         register_section(
             "approvals",
             title=_("网上审批"),

@@ -8,12 +8,14 @@ class DisclosureConfig(AppConfig):
     verbose_name = _("信息公开")
 
     def ready(self):
+        from disclosure.selectors import reporting
         from disclosure.selectors.search import warm_up
         from disclosure.services import labels
         from disclosure.services.requests.calendar import requests_calendar_loaded
         from disclosure.services.search import ensure_postgres_indexes
         from portal.texts import register_texts
         from supervision.labels import register_clock_kinds
+        from supervision.services.brief import register_section
         from supervision.services.calendar import register_calendar_hook
 
         # Supervision shows this pillar's clocks and alerts in words, in the reader's language.
@@ -27,9 +29,6 @@ class DisclosureConfig(AppConfig):
         # Requests store supplement and consultation deadlines, and know who applied.
         register_calendar_hook(requests_calendar_loaded)
         # The leader brief's disclosure section: stale columns and requests of the month.
-        from disclosure.selectors import reporting
-        from supervision.services.brief import register_section
-
         register_section(
             "disclosure",
             title=_("信息公开"),

@@ -7,16 +7,15 @@ class EvaluationConfig(AppConfig):
     verbose_name = _("效能测评")
 
     def ready(self):
+        from evaluation import selectors
         from evaluation.services import labels
         from portal.texts import register_texts
+        from supervision.services.brief import register_section
 
         # The rating warning's alert reads in the language of whoever looks at it.
         register_texts(labels.TEXTS)
 
         # The leader brief's rating section: the month's votes and tier warnings.
-        from evaluation import selectors
-        from supervision.services.brief import register_section
-
         register_section(
             "evaluation",
             title=_("效能测评"),

@@ -7,10 +7,12 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("政民互动")
 
     def ready(self):
+        from petitions.selectors import complaints
         from petitions.services import labels
         from petitions.services.complaints.calendar import complaints_calendar_loaded
         from portal.texts import register_texts
         from supervision.labels import register_clock_kinds
+        from supervision.services.brief import register_section
         from supervision.services.calendar import register_calendar_hook
 
         # Supervision shows this pillar's clocks and alerts in words, in the reader's language.
@@ -21,9 +23,6 @@ class PetitionsConfig(AppConfig):
         register_calendar_hook(complaints_calendar_loaded)
 
         # The leader brief's petitions section: complaints closed in the month, satisfaction.
-        from petitions.selectors import complaints
-        from supervision.services.brief import register_section
-
         register_section(
             "petitions",
             title=_("政民互动"),

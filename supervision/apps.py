@@ -21,7 +21,8 @@ class SupervisionConfig(AppConfig):
     def ready(self):
         from portal import holidays
         from portal.texts import register_texts
-        from supervision import labels
+        from supervision import labels, selectors
+        from supervision.services.brief import register_section
 
         register_texts(labels.TEXTS)
         labels.register_clock_kinds(labels.CLOCK_KINDS)
@@ -34,9 +35,6 @@ class SupervisionConfig(AppConfig):
             _calendar_loaded, dispatch_uid="supervision-calendar-loaded"
         )
         # Supervision's own part of the leader brief comes first; the pillars add theirs.
-        from supervision import selectors
-        from supervision.services.brief import register_section
-
         register_section(
             "supervision",
             title=_("电子监察"),

@@ -155,9 +155,8 @@ def open_alerts_by_kind(user: User, filters: Filters) -> list[dict]:
         .annotate(n=Count("id"))
         .order_by("-n")
     )
-    labels = dict(Alert.Kind.choices)
     return [
-        {"kind": row["kind"], "label": labels.get(row["kind"], row["kind"]), "n": row["n"]}
+        {"kind": row["kind"], "label": labels.label(labels.ALERT, row["kind"]), "n": row["n"]}
         for row in rows
     ]
 
