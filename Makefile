@@ -3,6 +3,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 PORT ?= 8000
+# Absolute links in SMS and e-mail point at the server `make run` starts, unless set.
+SITE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: run test install migrate seed e2e lint messages bench clean backup restore
 
@@ -22,12 +24,12 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 seed: migrate
-	$(PY) manage.py seed_demo
+	SITE_URL="$(SITE_URL)" $(PY) manage.py seed_demo
 
 ## Serve the demo county on http://127.0.0.1:$(PORT) with a Celery worker and beat (Ctrl-C stops all).
 run: seed
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	$(PY) manage.py serve --port $(PORT)
+	SITE_URL="$(SITE_URL)" $(PY) manage.py serve --port $(PORT)
 
 ## The whole suite; uses PostgreSQL and Redis when DATABASE_URL / REDIS_URL point at them.
 test: install

@@ -9,7 +9,9 @@ class ApprovalsConfig(AppConfig):
     def ready(self):
         from approvals.selectors import handling
         from approvals.services import labels
+        from approvals.services.handling import publicity
         from approvals.services.handling.calendar import cases_calendar_loaded
+        from portal.search.index import register_reindexer, register_search_kinds
         from portal.texts import register_texts
         from supervision.labels import register_clock_kinds
         from supervision.services.brief import register_section
@@ -18,6 +20,10 @@ class ApprovalsConfig(AppConfig):
         # Supervision shows approvals' clocks and alerts in words, in the reader's language.
         register_clock_kinds(labels.CLOCK_LABELS)
         register_texts(labels.TEXTS)
+
+        # Finished cases' results (办理结果公示) are findable in the site-wide search.
+        register_search_kinds(publicity.SEARCH_KINDS)
+        register_reindexer(publicity.SEARCH_KIND, publicity.reindex_results)
 
         # Applicants hear when the official calendar moves their case deadline.
         register_calendar_hook(cases_calendar_loaded)

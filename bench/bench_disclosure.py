@@ -110,8 +110,9 @@ def load_departments():
 def load_items(start: int, stop: int, departments) -> None:
     from django.utils import timezone
 
-    from disclosure.models import CatalogueItem, CatalogueMaterial, SearchEntry
-    from disclosure.selectors.search import segment
+    from disclosure.models import CatalogueItem, CatalogueMaterial
+    from portal.search.models import SearchEntry
+    from portal.search.words import segment
 
     now = timezone.now()
     items = []
@@ -149,7 +150,9 @@ def load_items(start: int, stop: int, departments) -> None:
                 kind="item",
                 object_id=i.pk,
                 title=i.name,
-                body=i.content,
+                fields={"content": i.content, "materials": "申请书；身份证明；营业执照"},
+                content=f"{i.name}\n{i.content}\n申请书；身份证明；营业执照",
+                rank=10,
                 department=i.department,
                 url=f"/disclosure/catalogue/{i.code}/",
                 published_at=now,
@@ -166,12 +169,12 @@ def vectorise() -> None:
 
     with connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE disclosure_searchentry SET search_vector = "
+            "UPDATE portal_searchentry SET search_vector = "
             "setweight(to_tsvector('simple', split_part(tokens, E'\\n', 1)), 'A') || "
             "setweight(to_tsvector('simple', split_part(tokens, E'\\n', 2)), 'B') "
             "WHERE search_vector IS NULL"
         )
-        cursor.execute("ANALYZE disclosure_searchentry")
+        cursor.execute("ANALYZE portal_searchentry")
         cursor.execute("ANALYZE disclosure_article")
         cursor.execute("ANALYZE disclosure_column")
         cursor.execute("ANALYZE disclosure_catalogueitem")
@@ -181,7 +184,7 @@ def vectorise() -> None:
 def measure(client, path: str, repeat: int, *, cold: bool = False) -> tuple[float, int]:
     """Median latency in ms and the status; `cold` bumps the index generation before each
     request, so that every request misses the page cache and runs its queries."""
-    from disclosure.services.search import bump_generation_now
+    from portal.search.index import bump_generation_now
 
     for _ in range(3):
         client.get(path)
@@ -202,7 +205,7 @@ def query_count(client, path: str) -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from disclosure.services.search import bump_generation_now
+    from portal.search.index import bump_generation_now
 
     bump_generation_now()
     with CaptureQueriesContext(connection) as queries:
@@ -228,7 +231,7 @@ def main() -> int:
     from django.test.utils import override_settings
 
     from bench.loaders import disclosure_columns
-    from disclosure.selectors.search import segmenter
+    from portal.search.words import segmenter
 
     segmenter()
     print(f"migrating {DB_NAME} …", flush=True)
@@ -256,23 +259,23 @@ def main() -> int:
         (
             "search, 2 characters (q=食品)",
             "/disclosure/search/?q=%E9%A3%9F%E5%93%81",
-            "disclosure_searchentry",
+            "portal_searchentry",
         ),
         (
             "search, 4 characters (q=食品经营)",
             "/disclosure/search/?q=%E9%A3%9F%E5%93%81%E7%BB%8F%E8%90%A5",
-            "disclosure_searchentry",
+            "portal_searchentry",
         ),
         (
             "search, items only, by department",
             "/disclosure/search/?q=%E8%AE%B8%E5%8F%AF&kind=item&department="
             + str(departments[2].pk),
-            "disclosure_searchentry",
+            "portal_searchentry",
         ),
         (
             "search, typo (q=宅基地审判, trigram)",
             "/disclosure/search/?q=%E5%AE%85%E5%9F%BA%E5%9C%B0%E5%AE%A1%E5%88%A4",
-            "disclosure_searchentry",
+            "portal_searchentry",
         ),
         (f"column page ({column_path})", column_path, disclosure_columns.TABLE),
     ]

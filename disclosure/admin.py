@@ -17,7 +17,6 @@ from .models import (
     InformationRequest,
     RequestDocument,
     RequestEvent,
-    SearchEntry,
 )
 
 
@@ -71,34 +70,6 @@ class CatalogueItemAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         # Items are withdrawn through the workflow, never deleted: their events stay attached.
-        return False
-
-
-@admin.register(SearchEntry)
-class SearchEntryAdmin(admin.ModelAdmin):
-    """The index is written by the services; the admin only shows it."""
-
-    list_display = ["title", "kind", "department", "published_at", "is_withdrawn"]
-    list_filter = ["kind", "is_withdrawn"]
-    search_fields = ["title"]
-    list_select_related = ["department"]
-    exclude = ["search_vector"]
-    readonly_fields = [
-        "kind",
-        "object_id",
-        "title",
-        "body",
-        "department",
-        "url",
-        "published_at",
-        "is_withdrawn",
-        "tokens",
-    ]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
         return False
 
 

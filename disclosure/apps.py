@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,10 +8,9 @@ class DisclosureConfig(AppConfig):
 
     def ready(self):
         from disclosure.selectors import reporting
-        from disclosure.selectors.search import warm_up
-        from disclosure.services import labels
+        from disclosure.services import labels, search
         from disclosure.services.requests.calendar import requests_calendar_loaded
-        from disclosure.services.search import ensure_postgres_indexes
+        from portal.search.index import register_reindexer, register_search_kinds
         from portal.texts import register_texts
         from supervision.labels import register_clock_kinds
         from supervision.services.brief import register_section
@@ -22,10 +20,10 @@ class DisclosureConfig(AppConfig):
         register_clock_kinds(labels.CLOCK_LABELS)
         register_texts(labels.TEXTS)
 
-        # The full-text and trigram indexes are PostgreSQL-only, so they are made after migrating.
-        post_migrate.connect(
-            ensure_postgres_indexes, sender=self, dispatch_uid="disclosure-search-indexes"
-        )
+        # Items and articles are findable in the site-wide search; search_reindex rebuilds them.
+        register_search_kinds(search.SEARCH_KINDS)
+        register_reindexer(search.ITEM, search.reindex_items)
+        register_reindexer(search.ARTICLE, search.reindex_articles)
         # Requests store supplement and consultation deadlines, and know who applied.
         register_calendar_hook(requests_calendar_loaded)
         # The leader brief's disclosure section: stale columns and requests of the month.
@@ -36,4 +34,3 @@ class DisclosureConfig(AppConfig):
             labels=reporting.BRIEF_LABELS,
             order=30,
         )
-        warm_up()

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from evaluation.models import RatedPerson, Vote
 from evaluation.services import votes as vote_services
+from portal import demo_history as history
 from portal.audit import acting_as
 from portal.models import Department, User
 
@@ -77,6 +78,7 @@ def seed(*, scale: int = 1, stdout=None) -> list[tuple[str, str]]:
                     n += 1
         if Vote.objects.exists():
             return []
+        votes = seed_history_votes()
         citizens = list(User.objects.filter(kind=User.Kind.CITIZEN)[:20])
         people = list(RatedPerson.objects.order_by("id"))
         now = timezone.now()
@@ -109,5 +111,38 @@ def seed(*, scale: int = 1, stdout=None) -> list[tuple[str, str]]:
                     at=now - timedelta(minutes=k),
                 )
         if stdout:
-            stdout.write(f"evaluation: {len(people)} rated people, {Vote.objects.count()} votes\n")
+            stdout.write(
+                f"evaluation: {len(people)} rated people, {Vote.objects.count()} votes"
+                f" ({votes} in past months)\n"
+            )
     return []
+
+
+def seed_history_votes() -> int:
+    """Votes of the past eleven months by the residents of the demo history: each votes on a few
+    people a month, mostly satisfied, now and then dissatisfied with a reason."""
+    now = timezone.now()
+    people = list(RatedPerson.objects.order_by("id"))
+    citizens = history.history_citizens()
+    cast = 0
+    for index, month in enumerate(history.past_months(timezone.localdate(now))[:-1]):
+        for number, citizen in enumerate(citizens):
+            day = history.month_day(month, 2 + (number * 3) % 26, now=now)
+            if day is None:
+                continue
+            for turn in range(2 + (index + number) % 3):
+                person = people[(index * 7 + number * 3 + turn * 5) % len(people)]
+                bad = (index + number + turn) % 11 == 0
+                at = history.moment(day, 10 + turn)
+                with history.messages_dated(at):
+                    vote_services.vote_cast(
+                        person=person,
+                        voter=citizen,
+                        attitude="dissatisfied" if bad else "satisfied",
+                        efficiency="fair" if (number + turn) % 4 == 0 else "satisfied",
+                        style="satisfied",
+                        reason=REASONS[(index + number) % len(REASONS)] if bad else "",
+                        at=at,
+                    )
+                cast += 1
+    return cast

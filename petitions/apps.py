@@ -9,7 +9,9 @@ class PetitionsConfig(AppConfig):
     def ready(self):
         from petitions.selectors import complaints
         from petitions.services import labels
+        from petitions.services.complaints import publicity
         from petitions.services.complaints.calendar import complaints_calendar_loaded
+        from portal.search.index import register_reindexer, register_search_kinds
         from portal.texts import register_texts
         from supervision.labels import register_clock_kinds
         from supervision.services.brief import register_section
@@ -18,6 +20,36 @@ class PetitionsConfig(AppConfig):
         # Supervision shows this pillar's clocks and alerts in words, in the reader's language.
         register_clock_kinds(labels.CLOCK_LABELS)
         register_texts(labels.TEXTS)
+
+        # Messages: their Q&A goes through the moderation queue and, once passed, the site search.
+        from petitions.services import moderation
+        from petitions.services.messages import publication as message_publication
+
+        moderation.register_source(message_publication.MODERATION_SOURCE)
+        # Suggestions, consultation comments and complaint replies share the one queue.
+        from petitions.services import consultations, suggestions
+        from petitions.services.complaints import board
+
+        moderation.register_source(suggestions.MODERATION_SOURCE)
+        moderation.register_source(consultations.MODERATION_SOURCE)
+        moderation.register_source(board.MODERATION_SOURCE)
+        register_search_kinds(message_publication.SEARCH_KINDS)
+        register_reindexer(message_publication.SEARCH_KIND, message_publication.reindex_messages)
+
+        # Public suggestions and published consultations too (issue 18).
+        from petitions.services import interaction_search
+
+        register_search_kinds(interaction_search.SEARCH_KINDS)
+        register_reindexer(
+            interaction_search.SUGGESTION_KIND, interaction_search.reindex_suggestions
+        )
+        register_reindexer(
+            interaction_search.CONSULTATION_KIND, interaction_search.reindex_consultations
+        )
+
+        # Replies on the public board are findable in the site-wide search.
+        register_search_kinds(publicity.SEARCH_KINDS)
+        register_reindexer(publicity.SEARCH_KIND, publicity.reindex_complaints)
 
         # Complainants hear when the official calendar moves their reply deadline.
         register_calendar_hook(complaints_calendar_loaded)

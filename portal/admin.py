@@ -22,6 +22,7 @@ from portal.models import (
     StaffRelation,
     User,
 )
+from portal.search.models import SearchEntry, SearchSynonym
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -182,4 +183,42 @@ class InboxMessageAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in InboxMessage._meta.fields]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(admin.ModelAdmin):
+    """Admins keep the synonyms that widen searches and make suggestions (户口 户籍 户口簿)."""
+
+    list_display = ["words", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["words"]
+
+
+@admin.register(SearchEntry)
+class SearchEntryAdmin(admin.ModelAdmin):
+    """The index is written by the pillars' services; the admin only shows it."""
+
+    list_display = ["title", "kind", "department", "published_at", "is_withdrawn"]
+    list_filter = ["kind", "is_withdrawn"]
+    search_fields = ["title"]
+    list_select_related = ["department"]
+    exclude = ["search_vector"]
+    readonly_fields = [
+        "kind",
+        "object_id",
+        "title",
+        "fields",
+        "rank",
+        "department",
+        "url",
+        "published_at",
+        "is_withdrawn",
+        "tokens",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

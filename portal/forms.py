@@ -8,7 +8,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
-from portal import identity
+from portal import identity, realname
 from portal.middleware import is_public_host, is_staff_account
 from portal.models import StaffRelation, User
 
@@ -30,10 +30,6 @@ class PortalAuthenticationForm(AuthenticationForm):
         super().confirm_login_allowed(user)
         if self.request is not None and is_public_host(self.request) and is_staff_account(user):
             raise forms.ValidationError(self.error_messages["staff_host"], code="staff_host")
-
-
-class PortalPasswordResetForm(PasswordResetForm):
-    email = forms.EmailField(label=_("注册邮箱"), max_length=254)
 
 
 class SecondFactorForm(forms.Form):
@@ -79,10 +75,26 @@ class _PasswordPairMixin(forms.Form):
         return cleaned
 
 
-def _mobile_field():
+def _mobile_field(label=None):
     return forms.CharField(
-        label=_("手机号码"), max_length=11, validators=[identity.validate_mobile]
+        label=label or _("手机号码"), max_length=11, validators=[identity.validate_mobile]
     )
+
+
+def _code_field(label=None):
+    return forms.RegexField(
+        label=label or _("短信验证码"),
+        regex=r"^\d{6}$",
+        error_messages={"invalid": _("请输入短信中的6位数字验证码。")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+def _unregistered_mobile(value: str) -> str:
+    value = value.strip()
+    if User.objects.filter(mobile=value).exists() or User.objects.filter(username=value).exists():
+        raise forms.ValidationError(_("该手机号码已注册，请直接登录或找回密码。"))
+    return value
 
 
 class CitizenRegistrationForm(_PasswordPairMixin):
@@ -93,12 +105,14 @@ class CitizenRegistrationForm(_PasswordPairMixin):
         label=_("身份证号码"), max_length=18, min_length=1, help_text=_("18位，最后一位可为X。")
     )
     mobile = _mobile_field()
+    code = _code_field()
     email = forms.EmailField(label=_("电子邮箱（选填，用于找回密码）"), required=False)
     address = forms.CharField(label=_("联系地址（选填）"), max_length=200, required=False)
     field_order = [
         "real_name",
         "resident_id",
         "mobile",
+        "code",
         "email",
         "address",
         "password1",
@@ -113,10 +127,26 @@ class CitizenRegistrationForm(_PasswordPairMixin):
         return value
 
     def clean_mobile(self):
-        value = self.cleaned_data["mobile"].strip()
-        if User.objects.filter(mobile=value).exists():
-            raise forms.ValidationError(_("该手机号码已注册，请直接登录或找回密码。"))
-        return value
+        return _unregistered_mobile(self.cleaned_data["mobile"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("real_name") and cleaned.get("resident_id"):
+            self.real_name_verdict = self._verify_real_name(
+                cleaned["real_name"], cleaned["resident_id"]
+            )
+        return cleaned
+
+    def _verify_real_name(self, real_name: str, resident_id: str) -> realname.Verdict | None:
+        """Ask the identity service whether name and number belong together (实名核验)."""
+        try:
+            verdict = realname.verifier().verify(real_name=real_name, resident_id=resident_id)
+        except realname.VerifierUnavailable:
+            self.add_error(None, _("实名核验服务暂时无法使用，请稍后再试。"))
+            return None
+        if verdict == realname.Verdict.MISMATCH:
+            self.add_error("real_name", _("姓名与身份证号码不一致，请核对后重新输入。"))
+        return verdict
 
 
 class EnterpriseRegistrationForm(_PasswordPairMixin):
@@ -126,6 +156,7 @@ class EnterpriseRegistrationForm(_PasswordPairMixin):
     credit_code = forms.CharField(label=_("统一社会信用代码"), max_length=18, min_length=1)
     real_name = forms.CharField(label=_("联系人姓名"), max_length=60)
     mobile = _mobile_field()
+    code = _code_field()
     email = forms.EmailField(label=_("电子邮箱（选填，用于找回密码）"), required=False)
     address = forms.CharField(label=_("企业地址（选填）"), max_length=200, required=False)
     field_order = [
@@ -133,6 +164,7 @@ class EnterpriseRegistrationForm(_PasswordPairMixin):
         "credit_code",
         "real_name",
         "mobile",
+        "code",
         "email",
         "address",
         "password1",
@@ -146,7 +178,82 @@ class EnterpriseRegistrationForm(_PasswordPairMixin):
             raise forms.ValidationError(_("该统一社会信用代码已注册，请直接登录或找回密码。"))
         return value
 
-    clean_mobile = CitizenRegistrationForm.clean_mobile
+    def clean_mobile(self):
+        return _unregistered_mobile(self.cleaned_data["mobile"])
+
+
+class RegistrationCodeForm(forms.Form):
+    """获取验证码 on the registration page: only the mobile number is judged."""
+
+    mobile = _mobile_field()
+
+    def clean_mobile(self):
+        return _unregistered_mobile(self.cleaned_data["mobile"])
+
+
+class PasswordRecoveryForm(PasswordResetForm):
+    """找回密码: the mobile number (a code by SMS) or the e-mail address (a link by e-mail)."""
+
+    email = None
+    login = forms.CharField(
+        label=_("手机号码或注册邮箱"),
+        max_length=254,
+        help_text=_("填写手机号码将收到短信验证码；填写邮箱将收到重设密码的链接。"),
+    )
+
+    def clean_login(self):
+        value = self.cleaned_data["login"].strip()
+        if "@" in value:
+            # PasswordResetForm.save() sends the link to the accounts of cleaned_data["email"].
+            self.cleaned_data["email"] = forms.EmailField().clean(value)
+            return self.cleaned_data["email"]
+        identity.validate_mobile(value)
+        return value
+
+    @property
+    def by_sms(self) -> bool:
+        return "email" not in self.cleaned_data
+
+
+class PasswordResetByCodeForm(_PasswordPairMixin):
+    """The second step of 找回密码 by SMS: the code and the new password."""
+
+    code = _code_field()
+    field_order = ["code", "password1", "password2"]
+
+    def __init__(self, *args, mobile: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.mobile = mobile
+
+    def clean(self):
+        # Judge the password against the number typed, not the account's details: a refusal
+        # must not tell whether the number has an account.
+        self.cleaned_data["mobile"] = self.mobile
+        return super().clean()
+
+
+class MobileChangeForm(forms.Form):
+    """更换手机号码: a code sent to the old number and one sent to the new."""
+
+    new_mobile = _mobile_field(_("新手机号码"))
+    old_code = _code_field(_("原号码收到的验证码"))
+    new_code = _code_field(_("新号码收到的验证码"))
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not user.mobile:
+            # Nothing to prove for an account that has no number yet.
+            del self.fields["old_code"]
+
+    def clean_new_mobile(self):
+        value = self.cleaned_data["new_mobile"].strip()
+        if value == self.user.mobile:
+            raise forms.ValidationError(_("新号码与原号码相同。"))
+        others = User.objects.exclude(pk=self.user.pk)
+        if others.filter(mobile=value).exists() or others.filter(username=value).exists():
+            raise forms.ValidationError(_("该手机号码已被其他账号使用。"))
+        return value
 
 
 class ProfileForm(forms.ModelForm):

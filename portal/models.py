@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from portal import identity
+from portal.events import DomainEvent
 from portal.roles import Role
+from portal.texts import render_text
 
 
 class Department(models.Model):
@@ -191,11 +193,20 @@ class StaffRelation(models.Model):
 
 
 class InboxMessage(models.Model):
-    """A message in a user's in-portal inbox (站内信)."""
+    """A message in a user's in-portal inbox (站内信).
+
+    Subject and body are stored as text codes and parameters (`portal.texts`) and rendered in
+    the reader's language; `subject` and `body` keep the Chinese text, shown for rows without
+    a code (written before codes) or whose code is no longer registered.
+    """
 
     recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="inbox")
     subject = models.CharField(_("标题"), max_length=200)
     body = models.TextField(_("内容"))
+    subject_code = models.CharField(max_length=60, blank=True)
+    subject_params = models.JSONField(default=dict, blank=True)
+    body_code = models.CharField(max_length=60, blank=True)
+    body_params = models.JSONField(default=dict, blank=True)
     url = models.CharField(_("链接"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
     read_at = models.DateTimeField(_("阅读时间"), null=True, blank=True)
@@ -208,6 +219,14 @@ class InboxMessage(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    @property
+    def subject_text(self) -> str:
+        return render_text(self.subject_code, self.subject_params, fallback=self.subject)
+
+    @property
+    def body_text(self) -> str:
+        return render_text(self.body_code, self.body_params, fallback=self.body)
 
 
 class OutboxMessage(models.Model):
@@ -323,3 +342,57 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject_type} {self.subject_pk}"
+
+
+class PhoneCode(models.Model):
+    """A verification code sent by SMS (短信验证码) to prove a number is the user's.
+
+    Only a keyed digest of the code is kept (`portal.phone_codes`); a code expires, allows a few
+    wrong tries and is spent by its first right one. Rows are not history-tracked: they are
+    short-lived and hold nothing worth a trail.
+    """
+
+    class Purpose(models.TextChoices):
+        REGISTER = "register", _("注册")
+        RESET = "reset", _("找回密码")
+        MOBILE_OLD = "mobile_old", _("更换手机号码（原号码）")
+        MOBILE_NEW = "mobile_new", _("更换手机号码（新号码）")
+
+    mobile = models.CharField(_("手机号码"), max_length=11)
+    purpose = models.CharField(_("用途"), max_length=10, choices=Purpose.choices)
+    digest = models.CharField(max_length=64)
+    created_at = models.DateTimeField(_("发送时间"), default=timezone.now)
+    expires_at = models.DateTimeField(_("失效时间"))
+    failed_attempts = models.PositiveSmallIntegerField(_("输错次数"), default=0)
+    used_at = models.DateTimeField(_("使用时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("短信验证码")
+        verbose_name_plural = _("短信验证码")
+        indexes = [
+            models.Index(fields=["mobile", "purpose", "-created_at"], name="phone_code_latest")
+        ]
+
+    def __str__(self) -> str:
+        return f"{identity.mask_mobile(self.mobile)} {self.get_purpose_display()}"
+
+
+class AccountEvent(DomainEvent):
+    """What happened to an account: registered, password reset, mobile number changed."""
+
+    class Code(models.TextChoices):
+        REGISTERED = "registered", _("注册")
+        PASSWORD_RESET_BY_SMS = "password_reset_sms", _("通过短信验证码重设密码")
+        MOBILE_CHANGED = "mobile_changed", _("更换手机号码")
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="account_events")
+
+    subject_field = "user"
+
+    class Meta(DomainEvent.Meta):
+        verbose_name = _("账户事件")
+        verbose_name_plural = _("账户事件")
+
+
+# The site-wide search index lives in its own module; imported here so Django registers it.
+from portal.search.models import SearchEntry, SearchSynonym  # noqa: E402, F401

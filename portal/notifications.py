@@ -7,10 +7,14 @@ it and never fails the request that caused it (the beat flush picks it up later)
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from portal.circuit import Circuit
 from portal.models import InboxMessage, OutboxMessage, User
+from portal.texts import Coded
 
 # Seconds a hand-off may wait on the broker before the message is left to the flush.
 HAND_OFF_TIMEOUT = 0.5
@@ -25,19 +29,51 @@ def _absolute(url: str) -> str:
     return f"{settings.SITE_URL}{url}" if url.startswith("/") else url
 
 
+def _default_language(*texts: Coded) -> list[str]:
+    """The texts in the default language: what the inbox keeps as fallback and SMS/e-mail carry.
+
+    The portal has no per-user language, so SMS and e-mail go out in the default language
+    whatever the language of whoever triggered them.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return [text.render() for text in texts]
+
+
+def _sms(subject: str, body: str) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("%(subject)s：%(body)s") % {"subject": subject, "body": body}
+
+
 def notify(
     recipients: Iterable[User],
     *,
-    subject: str,
-    body: str,
+    subject: Coded,
+    body: Coded,
     url: str = "",
     sms: bool = True,
     email: bool = True,
 ) -> None:
-    """Tell users something: an inbox message each, and an SMS and e-mail where they gave the address."""
+    """Tell users something: an inbox message each, and an SMS and e-mail where they gave the address.
+
+    Subject and body are coded texts (`portal.texts.coded`): the inbox renders them in the
+    reader's language.
+    """
     recipients = list(recipients)
+    subject_text, body_text = _default_language(subject, body)
     InboxMessage.objects.bulk_create(
-        [InboxMessage(recipient=user, subject=subject, body=body, url=url) for user in recipients]
+        [
+            InboxMessage(
+                recipient=user,
+                subject=subject_text[:200],
+                body=body_text,
+                subject_code=subject.code,
+                subject_params=subject.stored(),
+                body_code=body.code,
+                body_params=body.stored(),
+                url=url,
+            )
+            for user in recipients
+        ]
     )
     link = f"\n{_absolute(url)}" if url else ""
     outgoing = []
@@ -48,7 +84,7 @@ def notify(
                     channel=OutboxMessage.Channel.SMS,
                     recipient=user,
                     address=user.mobile,
-                    body=f"{subject}：{body}{link}",
+                    body=f"{_sms(subject_text, body_text)}{link}",
                 )
             )
         if email and user.email:
@@ -57,26 +93,32 @@ def notify(
                     channel=OutboxMessage.Channel.EMAIL,
                     recipient=user,
                     address=user.email,
-                    subject=subject,
-                    body=f"{body}{link}",
+                    subject=subject_text,
+                    body=f"{body_text}{link}",
                 )
             )
     _queue(outgoing)
 
 
-def notify_contact(*, mobile: str = "", email: str = "", subject: str, body: str) -> None:
+def notify_contact(*, mobile: str = "", email: str = "", subject: Coded, body: Coded) -> None:
     """Tell someone without an account (a caller, an anonymous complainant who left a phone)."""
+    subject_text, body_text = _default_language(subject, body)
     outgoing = []
     if mobile:
         outgoing.append(
             OutboxMessage(
-                channel=OutboxMessage.Channel.SMS, address=mobile, body=f"{subject}：{body}"
+                channel=OutboxMessage.Channel.SMS,
+                address=mobile,
+                body=_sms(subject_text, body_text),
             )
         )
     if email:
         outgoing.append(
             OutboxMessage(
-                channel=OutboxMessage.Channel.EMAIL, address=email, subject=subject, body=body
+                channel=OutboxMessage.Channel.EMAIL,
+                address=email,
+                subject=subject_text,
+                body=body_text,
             )
         )
     _queue(outgoing)

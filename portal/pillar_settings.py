@@ -38,6 +38,33 @@ PETITIONS_TRACK_ATTEMPTS_PER_HOUR = env.integer("PETITIONS_TRACK_ATTEMPTS_PER_HO
 # Complaints filed without an account per client address and hour (a flood costs nothing else);
 # generous, since a township office or a public Wi-Fi shares one address.
 PETITIONS_ANONYMOUS_FILINGS_PER_HOUR = env.integer("PETITIONS_ANONYMOUS_FILINGS_PER_HOUR", 10)
+# Comments and suggestions a signed-in citizen may send per hour (a known account, still a flood).
+PETITIONS_PARTICIPATION_WRITES_PER_HOUR = env.integer("PETITIONS_PARTICIPATION_WRITES_PER_HOUR", 10)
+# Daily: a consultation closed 30 days without its adoption feedback (采纳情况反馈) raises an alert.
+PILLAR_BEAT_SCHEDULE["petitions-consultation-feedback"] = {
+    "task": "petitions.tasks.check_consultation_feedback",
+    "schedule": crontab(hour=2, minute=30),
+}
+# Messages (留言): the department answers within this many working days; per-category overrides
+# as "category:days" pairs, e.g. "consultation:3,help:5" (categories: consultation, suggestion,
+# help, other).
+PETITIONS_MESSAGE_REPLY_WORKDAYS = env.integer("PETITIONS_MESSAGE_REPLY_WORKDAYS", 5)
+PETITIONS_MESSAGE_REPLY_LIMITS = {
+    category: int(days)
+    for category, _sep, days in (
+        pair.partition(":") for pair in env.words("PETITIONS_MESSAGE_REPLY_LIMITS")
+    )
+    if days.strip().isdigit()
+}
+# Whether a message may be written without an account (followed with its number and query code).
+PETITIONS_MESSAGES_ANONYMOUS = env.flag("PETITIONS_MESSAGES_ANONYMOUS", True)
+# 国办秘函〔2019〕19号: a valid message unanswered for more than this many months fails the inspection.
+PETITIONS_MESSAGE_HARD_LINE_MONTHS = 3
+# Daily: raise the serious alert, once per message, for valid messages past the 3-month line.
+PILLAR_BEAT_SCHEDULE["petitions-message-hard-line"] = {
+    "task": "petitions.tasks.check_message_hard_line",
+    "schedule": crontab(hour=2, minute=40),
+}
 
 # --- Supervision (电子监察) --------------------------------------------------------------------
 

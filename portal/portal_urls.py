@@ -2,8 +2,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import PortalAuthenticationForm, PortalPasswordResetForm
-from portal.views import account, health, pages, registration, signin
+from portal.forms import PasswordRecoveryForm, PortalAuthenticationForm
+from portal.views import account, health, pages, recovery, registration, signin
 
 app_name = "portal"
 
@@ -29,12 +29,13 @@ password_urls = [
         "password/reset/",
         signin.PasswordResetView.as_view(
             template_name=FORM_PAGE,
-            form_class=PortalPasswordResetForm,
+            form_class=PasswordRecoveryForm,
             success_url=reverse_lazy("portal:password_reset_done"),
             email_template_name="registration/password_reset_email.txt",
         ),
         name="password_reset",
     ),
+    path("password/reset/code/", recovery.password_reset_code, name="password_reset_code"),
     path(
         "password/reset/done/",
         auth_views.PasswordResetDoneView.as_view(
@@ -75,6 +76,7 @@ urlpatterns = [
     *password_urls,
     path("account/", account.account, name="account"),
     path("account/profile/", account.profile_edit, name="profile_edit"),
+    path("account/mobile/", recovery.mobile_change, name="mobile_change"),
     path("account/inbox/", account.inbox, name="inbox"),
     path("account/inbox/<int:pk>/", account.inbox_message, name="inbox_message"),
     path("account/second-factor/", signin.second_factor, name="second_factor"),

@@ -3,34 +3,133 @@
 import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from portal import identity
 from portal.errors import DomainError
-from portal.models import CalendarDay, CalendarYear, InboxMessage, StaffRelation, User
-from portal.notifications import notify
+from portal.models import (
+    AccountEvent,
+    CalendarDay,
+    CalendarYear,
+    InboxMessage,
+    PhoneCode,
+    StaffRelation,
+    User,
+)
+from portal.notifications import notify, notify_contact
+from portal.phone_codes import CodeCheck, PhoneCodeError, phone_code_send, phone_codes_use
+from portal.texts import coded
 
 
-@transaction.atomic
-def account_register(*, kind: User.Kind, password: str, **profile) -> User:
-    """Register a citizen (个人注册) or an enterprise (企业注册).
+def account_register(
+    *, kind: User.Kind, password: str, code: str, real_name_check: str, **profile
+) -> User:
+    """Register a citizen (个人注册) or an enterprise (企业注册) whose mobile number a code proved.
 
     Citizens sign in with their mobile number, enterprises with their credit code; both can
-    also use the other identifiers `PortalLoginBackend` accepts.
+    also use the other identifiers `PortalLoginBackend` accepts. `real_name_check` is what the
+    real-name verifier answered ("match" or "unchecked"), kept on the event row.
     """
+    # Spent in a transaction of its own, so that a wrong code's try is counted (phone_codes).
+    phone_codes_use([CodeCheck("code", profile["mobile"], PhoneCode.Purpose.REGISTER, code)])
     username = profile["credit_code"] if kind == User.Kind.ENTERPRISE else profile["mobile"]
-    user = User(username=username, kind=kind, **profile)
-    user.set_password(password)
-    user.save()
-    notify(
-        [user],
-        subject=_("欢迎注册县政务服务网"),
-        body=_("您已成功注册。今后办事、投诉、测评时，您的信息将自动填写，无需重复录入。"),
-        url=reverse("portal:account"),
-        email=False,
+    with transaction.atomic():
+        user = User(username=username, kind=kind, **profile)
+        user.set_password(password)
+        user.save()
+        AccountEvent.record(
+            user, AccountEvent.Code.REGISTERED, actor=user, real_name_check=real_name_check
+        )
+        notify(
+            [user],
+            subject=coded("portal.welcome"),
+            body=coded("portal.welcome_body"),
+            url=reverse("portal:account"),
+            email=False,
+        )
+    return user
+
+
+def password_reset_code_send(*, mobile: str, address: str) -> None:
+    """找回密码 by SMS: send a code if an active account has this number.
+
+    Otherwise the request is counted and answered the same, and nothing is sent (phone_codes).
+    """
+    registered = User.objects.filter(mobile=mobile, is_active=True).exists()
+    phone_code_send(
+        mobile=mobile, purpose=PhoneCode.Purpose.RESET, address=address, deliver=registered
     )
+
+
+def password_reset_by_code(*, mobile: str, code: str, password: str) -> User:
+    """Set a new password for the account of `mobile` once the code sent to it is proved."""
+    phone_codes_use([CodeCheck("code", mobile, PhoneCode.Purpose.RESET, code)])
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(mobile=mobile, is_active=True).first()
+        if user is None:
+            # Only a guessed code of a number without an account gets here: answer as to a wrong one.
+            raise PhoneCodeError(_("验证码不正确或已失效，请核对短信或重新获取。"), field="code")
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        AccountEvent.record(user, AccountEvent.Code.PASSWORD_RESET_BY_SMS, actor=user)
+        notify(
+            [user],
+            subject=coded("portal.password_reset"),
+            body=coded("portal.password_reset_body"),
+        )
+    return user
+
+
+def mobile_change_code_send(*, actor: User, mobile: str, address: str) -> None:
+    """更换手机号码: send a code to the account's number or to the new one."""
+    purpose = (
+        PhoneCode.Purpose.MOBILE_OLD if mobile == actor.mobile else PhoneCode.Purpose.MOBILE_NEW
+    )
+    phone_code_send(mobile=mobile, purpose=purpose, address=address)
+
+
+def account_mobile_change(*, actor: User, new_mobile: str, old_code: str, new_code: str) -> User:
+    """Move an account to a new mobile number, proved by a code to the old and one to the new.
+
+    A citizen's user name is their number, so it moves with it: the old number is then free for
+    whoever gets it next. An account without a number only proves the new one.
+    """
+    old_mobile = actor.mobile
+    checks = [CodeCheck("new_code", new_mobile, PhoneCode.Purpose.MOBILE_NEW, new_code)]
+    if old_mobile:
+        checks.insert(0, CodeCheck("old_code", old_mobile, PhoneCode.Purpose.MOBILE_OLD, old_code))
+    phone_codes_use(checks)
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=actor.pk)
+        if User.objects.exclude(pk=user.pk).filter(Q(mobile=new_mobile) | Q(username=new_mobile)):
+            raise DomainError(_("该手机号码已被其他账号使用。"))
+        user.mobile = new_mobile
+        if old_mobile and user.username == old_mobile:
+            user.username = new_mobile
+        user.save(update_fields=["mobile", "username"])
+        AccountEvent.record(
+            user,
+            AccountEvent.Code.MOBILE_CHANGED,
+            actor=actor,
+            old=identity.mask_mobile(old_mobile),
+            new=identity.mask_mobile(new_mobile),
+        )
+        notify(
+            [user],
+            subject=coded("portal.mobile_changed"),
+            body=coded("portal.mobile_changed_body"),
+            url=reverse("portal:account"),
+        )
+        if old_mobile:
+            notify_contact(
+                mobile=old_mobile,
+                subject=coded("portal.mobile_changed"),
+                body=coded("portal.mobile_left_body"),
+            )
     return user
 
 

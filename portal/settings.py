@@ -275,6 +275,16 @@ OTP_TOTP_ISSUER = env.text("OTP_TOTP_ISSUER", "青山县政府门户")  # shown 
 # Password reset e-mails a client may ask for each hour, per account and per client address.
 PASSWORD_RESET_PER_ACCOUNT_PER_HOUR = env.integer("PASSWORD_RESET_PER_ACCOUNT_PER_HOUR", 3)
 PASSWORD_RESET_PER_ADDRESS_PER_HOUR = env.integer("PASSWORD_RESET_PER_ADDRESS_PER_HOUR", 10)
+# SMS verification codes (portal/phone_codes.py): valid minutes, wrong tries allowed, and how
+# often one number and one client address may ask for codes (a wait between two, a cap an hour).
+SMS_CODE_VALID_MINUTES = env.integer("SMS_CODE_VALID_MINUTES", 10)
+SMS_CODE_MAX_FAILED = env.integer("SMS_CODE_MAX_FAILED", 5)
+SMS_CODE_RESEND_SECONDS = env.integer("SMS_CODE_RESEND_SECONDS", 60)
+SMS_CODE_PER_MOBILE_PER_HOUR = env.integer("SMS_CODE_PER_MOBILE_PER_HOUR", 5)
+SMS_CODE_PER_ADDRESS_PER_HOUR = env.integer("SMS_CODE_PER_ADDRESS_PER_HOUR", 20)
+# Real-name verification against the public-security database (portal/realname.py): the dotted
+# path of a verifier; the default checks the number's format only and says so on the page.
+REAL_NAME_VERIFIER = env.text("REAL_NAME_VERIFIER", "portal.realname.FormatOnlyVerifier")
 
 # Object permissions live in direct foreign-key tables per model (see docs/ARCHITECTURE.md).
 GUARDIAN_RAISE_403 = False

@@ -9,6 +9,7 @@ the `kind_label` filter of `supervision_tags`; selectors and exports call `label
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from portal.texts import Text
 from supervision.models import Alert, Notice
 
 CLOCK = "clock"
@@ -52,5 +53,17 @@ TEXTS = {
         "国务院公布该年节假日安排后，请管理员载入，系统将重新计算这些期限。"
     ),
 }
+
+# What departments and leaders are told (`portal.notifications.notify`).
+TEXTS.update(
+    {
+        "supervision.notice": Text(_("%(level)s %(number)s"), translated=("level",)),
+        "supervision.notice_body": _(
+            "%(department)s：%(subject)s（%(ref)s）期限至%(due)s，请抓紧办理并反馈。"
+        ),
+        "supervision.brief": _("领导参阅（%(month)s）"),
+        "supervision.brief_body": _("%(month)s 各板块运行情况已生成，请查阅。"),
+    }
+)
 
 CLOCK_KINDS = {"supervision.demo": _("演示事项")}

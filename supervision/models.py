@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -172,6 +173,10 @@ class ClockEvent(DomainEvent):
         verbose_name_plural = _("计时事件")
 
 
+# The word that opens a notice's document number, per level.
+NOTICE_NUMBER_PREFIXES = {"urge": _("催办"), "supervision": _("督办"), "second_grade": _("通报")}
+
+
 class Notice(models.Model):
     """An urge notice (催办通知, at yellow), a written supervision notice (督办通知书, at red) or a
     second-grade circular (通报, still red after the supervision notice). One per clock and level.
@@ -240,9 +245,12 @@ class Notice(models.Model):
 
     @property
     def number(self) -> str:
-        """The document number, e.g. 督办〔2026〕第0042号."""
-        prefix = {"urge": "催办", "supervision": "督办", "second_grade": "通报"}[self.level]
-        return f"{prefix}〔{timezone.localtime(self.issued_at).year}〕第{self.pk:04d}号"
+        """The document number in the reader's language, e.g. 督办〔2026〕第0042号."""
+        return gettext("%(prefix)s〔%(year)s〕第%(serial)s号") % {
+            "prefix": NOTICE_NUMBER_PREFIXES[self.level],
+            "year": timezone.localtime(self.issued_at).year,
+            "serial": f"{self.pk:04d}",
+        }
 
     @property
     def is_open(self) -> bool:
@@ -285,6 +293,10 @@ class Alert(models.Model):
         CALENDAR_MISSING = "calendar_missing", _("工作日历缺失")
         AUDIT_BROKEN = "audit_broken", _("审计日志校验失败")
         LEGAL_LIMIT = "legal_limit", _("超过法定办结时限")
+        MESSAGE_UNANSWERED = "message_unanswered", _("留言三个月未答复")
+        CONSULTATION_FEEDBACK = "consultation_feedback", _("意见征集未反馈采纳情况")
+        APPRAISAL_LOW = "appraisal_low", _("民主评议得分偏低")
+        MONITOR_MISSING = "monitor_missing", _("监测员未按月报送")
         OTHER = "other", _("其他")
 
     class Severity(models.TextChoices):

@@ -4,8 +4,10 @@ and skips that say why when PostgreSQL or Redis is not there."""
 import os
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 
 from portal import notifications, workdays
 from portal.celery import app as celery_app
@@ -42,6 +44,14 @@ def pytest_collection_modifyitems(config, items):
 def _postgres_only(request):
     if "postgres" in request.keywords and connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: DATABASE_URL does not point at one")
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Start every test in the default language: a request in English leaves the thread in it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

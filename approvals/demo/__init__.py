@@ -4,6 +4,7 @@ them joint (联审联批) with a level-1 risk point, and cases in every state. I
 from django.db import transaction
 
 from approvals.demo.cases import seed_cases
+from approvals.demo.history import seed_history
 from approvals.demo.processes import seed_processes
 from approvals.models import Case, Process
 from portal.models import User
@@ -16,6 +17,7 @@ def seed(*, scale: int = 1, stdout=None) -> list[tuple[str, str]]:
         cases = 0
         if not Case.objects.exists() and Process.objects.filter(status="active").exists():
             cases = seed_cases()
+        cases += seed_history()
     if stdout is not None:
         stdout.write(f"approvals: {made} processes activated, {cases} demo cases")
     return [

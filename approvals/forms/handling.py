@@ -26,10 +26,13 @@ class OpinionForm(forms.Form):
     )
 
 
-def catalogue_material_names(item) -> list[str]:
-    """The item's material list, cached per saved state of the item (it changes on edits only)."""
-    key = f"approvals:item-materials:{item.pk}:{item.updated_at.timestamp():.6f}"
-    return cached(key, lambda: list(item.materials.values_list("name", flat=True)))
+def catalogue_material_names(case: Case) -> list[str]:
+    """The material list of the case's item version (a version never changes, so it is cached;
+    a case from before versions were recorded reads the live list)."""
+    if case.item_version_id is None:
+        return [material.name for material in case.catalogue_materials]
+    key = f"approvals:version-materials:{case.item_version_id}"
+    return cached(key, lambda: [material.name for material in case.catalogue_materials])
 
 
 class NoticeForm(forms.Form):
@@ -45,7 +48,7 @@ class NoticeForm(forms.Form):
 
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
-        names = catalogue_material_names(case.item)
+        names = catalogue_material_names(case)
         self.fields["missing"].choices = [(name, name) for name in names]
 
 

@@ -9,6 +9,9 @@ and submits it, handling moves it, ratings add to its timeline), so they live in
 module; what only one area writes lives in that area's module (`applying`, `handling`).
 """
 
+from dataclasses import dataclass
+from functools import cached_property
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -63,6 +66,17 @@ class Case(models.Model):
         verbose_name=_("事项"),
         on_delete=models.PROTECT,
         related_name="approval_cases",
+    )
+    # The published version of the item the application was filed under: its materials, limits
+    # and fee hold for the case even after the item is revised. Empty only for cases from before
+    # versions were recorded, which read the live item.
+    item_version = models.ForeignKey(
+        "disclosure.CatalogueItemVersion",
+        verbose_name=_("事项版本"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -206,10 +220,48 @@ class Case(models.Model):
     def is_draft(self) -> bool:
         return self.status == self.Status.DRAFT
 
+    @cached_property
+    def item_terms(self) -> dict:
+        """The item as published in the case's version: materials, limits, fee (a snapshot dict)."""
+        if self.item_version_id:
+            return self.item_version.snapshot
+        item = self.item
+        return {
+            "time_limit_days": item.time_limit_days,
+            "legal_limit_days": item.legal_limit_days,
+            "fee": str(item.fee),
+            "fee_standard": item.fee_standard,
+            "materials": [
+                {"name": m.name, "is_required": m.is_required, "description": m.description}
+                for m in item.materials.all()
+            ],
+        }
+
+    @property
+    def catalogue_materials(self) -> list["ItemMaterial"]:
+        """The materials list of the case's item version, in order."""
+        return [
+            ItemMaterial(
+                name=m["name"],
+                is_required=m.get("is_required", True),
+                description=m.get("description", ""),
+            )
+            for m in self.item_terms.get("materials", [])
+        ]
+
     @property
     def followers(self) -> list:
         """The applicant and, when one filed it, the village agent: both follow the case."""
         return [user for user in (self.applicant, self.agent) if user is not None]
+
+
+@dataclass(frozen=True)
+class ItemMaterial:
+    """A material the catalogue item required in the case's version (not a stored row)."""
+
+    name: str
+    is_required: bool = True
+    description: str = ""
 
 
 class CaseEvent(DomainEvent):

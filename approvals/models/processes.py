@@ -8,6 +8,7 @@ version they started with (the case holds a PROTECT key to it).
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -120,7 +121,13 @@ class ProcessStep(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.order}. {self.name}"
+        return f"{self.order}. {self.label}"
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language: the usual names (those the demo seeds) are msgids,
+        a name an admin typed otherwise is shown as typed."""
+        return gettext(self.name) if self.name else ""
 
     @property
     def is_joint(self) -> bool:

@@ -10,6 +10,7 @@ from approvals.services.cases import (
     ACCEPTANCE_CLOCK,
     CASE_LOCK_RELATED,
     close_open_tasks,
+    item_version_now,
     open_step,
     staff_url,
     stop_clock,
@@ -30,6 +31,7 @@ from portal.locking import lock
 from portal.models import User
 from portal.query_codes import new_query_code, query_code_digest
 from portal.roles import Role
+from portal.texts import coded
 from supervision import services as supervision
 from supervision.models import Clock
 
@@ -92,6 +94,7 @@ def case_start_draft(*, actor: User, item: CatalogueItem, on_behalf_of: User | N
             item=item,
             applicant=applicant,
             agent=agent,
+            item_version=item_version_now(item),
             applicant_name=name,
             applicant_id_number=id_number,
             applicant_mobile=mobile,
@@ -126,7 +129,7 @@ def case_add_material(*, actor: User, case: Case, name: str, upload) -> CaseMate
     case = lock(case, related=CASE_LOCK_RELATED)
     _check_follower(actor, case)
     CASE_MOVES.check(case, "add_material")
-    names = set(case.item.materials.values_list("name", flat=True))
+    names = {material.name for material in case.catalogue_materials}
     if name not in names:
         raise DomainError(_("“%(name)s”不是本事项要求的申请材料。") % {"name": name})
     content_type = getattr(upload, "detected_type", "") or getattr(upload, "content_type", "")
@@ -165,9 +168,9 @@ def case_remove_material(*, actor: User, case: Case, material: CaseMaterial) -> 
 
 
 def _missing_required(case: Case) -> list[str]:
-    """Return the names of the item's required materials the case has no upload for."""
+    """Return the names of the required materials (of the case's item version) not uploaded."""
     uploaded = set(case.materials.values_list("name", flat=True))
-    required = case.item.materials.filter(is_required=True).values_list("name", flat=True)
+    required = [m.name for m in case.catalogue_materials if m.is_required]
     return [name for name in required if name not in uploaded]
 
 
@@ -186,6 +189,10 @@ def case_submit(*, actor: User, case: Case, at=None) -> tuple[Case, str]:
         process = _active_process(case.item)
     elif case.item.status != case.item.Status.PUBLISHED:
         _active_process(case.item)
+    # Filed under the version in force now (like the process): a draft opened before a revision
+    # was published meets the new list here, and the case keeps this version from now on.
+    case.item_version = item_version_now(case.item)
+    case.__dict__.pop("item_terms", None)
     missing = _missing_required(case)
     if missing:
         raise DomainError(
@@ -219,9 +226,8 @@ def case_submit(*, actor: User, case: Case, at=None) -> tuple[Case, str]:
     CaseEvent.record(case, CaseEvent.Code.SUBMITTED, actor=actor, at=at)
     tell_applicant(
         case,
-        _("申请已提交"),
-        _("您申请的“%(item)s”已提交，办件编号 %(number)s，查询码 %(code)s，请妥善保存。")
-        % {"item": case.item.name, "number": case.number, "code": code},
+        coded("approvals.submitted"),
+        coded("approvals.submitted_body", item=case.item.name, number=case.number, code=code),
     )
     return case, code
 
@@ -237,7 +243,7 @@ def case_supply_materials(*, actor: User, case: Case, at=None) -> Case:
     supplied = set(
         case.materials.filter(uploaded_at__gte=notice.sent_at).values_list("name", flat=True)
     )
-    known = set(case.item.materials.values_list("name", flat=True))
+    known = {material.name for material in case.catalogue_materials}
     missing = [name for name in notice.missing if name in known and name not in supplied]
     if missing:
         raise DomainError(

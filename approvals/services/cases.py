@@ -11,8 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from approvals.models import Case, CaseTask, ProcessStep
+from disclosure.models import CatalogueItem, CatalogueItemVersion
 from portal.models import User
 from portal.notifications import notify
+from portal.texts import Coded
 from supervision import services as supervision
 from supervision.models import Clock
 
@@ -20,8 +22,13 @@ ACCEPTANCE_CLOCK = "approvals.acceptance"
 CASE_CLOCK = "approvals.case"
 TASK_CLOCK = "approvals.task"
 # What a service reads of a case once it holds the row lock.
-CASE_LOCK_RELATED = ("item", "process", "current_step", "department", "clock")
+CASE_LOCK_RELATED = ("item", "item_version", "process", "current_step", "department", "clock")
 OPEN_TASK_STATUSES = (CaseTask.Status.PENDING, CaseTask.Status.ACTIVE)
+
+
+def item_version_now(item: CatalogueItem) -> CatalogueItemVersion | None:
+    """The item's version in force: the one published last (what a new application is filed under)."""
+    return CatalogueItemVersion.objects.filter(item=item, number=item.version).first()
 
 
 def staff_url(case: Case) -> str:
@@ -32,7 +39,7 @@ def citizen_url(case: Case) -> str:
     return reverse("approvals:case", args=[case.pk])
 
 
-def tell_applicant(case: Case, subject: str, body: str) -> None:
+def tell_applicant(case: Case, subject: Coded, body: Coded) -> None:
     """Inbox and SMS to the applicant and the agent (外网反馈)."""
     notify(case.followers, subject=subject, body=body, url=citizen_url(case), email=False)
 

@@ -21,6 +21,7 @@ from portal.locking import lock
 from portal.models import User
 from portal.notifications import notify, notify_contact
 from portal.query_codes import query_code_digest, query_code_matches
+from portal.texts import coded, source_text
 
 CODE_MINUTES = 10
 # Wrong codes allowed per code, and codes sent per request: together at most 15 guesses of 10**6.
@@ -63,9 +64,8 @@ def consent_request(*, agent: User, case: Case) -> AgentConsent:
     _send_code(consent)
     notify(
         [case.applicant],
-        subject=_("代办授权请求"),
-        body=_("村级代办员%(agent)s请求代您申请“%(item)s”，请在“代办授权”页面同意或拒绝。")
-        % {"agent": agent.display_name, "item": case.item.name},
+        subject=coded("approvals.consent_asked"),
+        body=coded("approvals.consent_asked_body", agent=agent.display_name, item=case.item.name),
         url=reverse("approvals:consents"),
         sms=False,
         email=False,
@@ -83,12 +83,13 @@ def _send_code(consent: AgentConsent) -> None:
     consent.save()
     notify_contact(
         mobile=consent.citizen.mobile,
-        subject=_("代办授权验证码"),
-        body=_(
-            "村级代办员请求代您申请“%(item)s”。如同意，请将验证码 %(code)s 告知代办员，"
-            "%(minutes)s分钟内有效；如不同意，请勿告知任何人。"
-        )
-        % {"item": consent.case.item.name, "code": code, "minutes": CODE_MINUTES},
+        subject=coded("approvals.consent_code"),
+        body=coded(
+            "approvals.consent_code_body",
+            item=consent.case.item.name,
+            code=code,
+            minutes=CODE_MINUTES,
+        ),
     )
 
 
@@ -159,12 +160,15 @@ def _decide(consent: AgentConsent, *, actor: User, grant: bool, via: str) -> Age
         case.save()
     code = CaseEvent.Code.CONSENT_GRANTED if grant else CaseEvent.Code.CONSENT_REFUSED
     CaseEvent.record(case, code, actor=actor, via=via)
-    subject = _("申请人已同意代办") if grant else _("申请人已拒绝代办")
+    subject = "approvals.consent_granted" if grant else "approvals.consent_refused"
     notify(
         [consent.agent],
-        subject=subject,
-        body=_("代办申请“%(item)s”：%(status)s。")
-        % {"item": case.item.name, "status": consent.get_status_display()},
+        subject=coded(subject),
+        body=coded(
+            "approvals.consent_answered_body",
+            item=case.item.name,
+            status=source_text(AgentConsent.Status(consent.status).label),
+        ),
         url=reverse("approvals:consent", args=[case.pk]),
         sms=False,
         email=False,

@@ -25,6 +25,7 @@ from portal.locking import lock
 from portal.models import User
 from portal.notifications import notify
 from portal.roles import Role
+from portal.texts import coded, source_text
 from supervision import services as supervision
 from supervision.models import Clock
 
@@ -108,13 +109,13 @@ def _open_ticket(rating: Rating, *, case: Case, at: datetime.datetime) -> Rectif
     )
     notify(
         _unit_staff(rating.department, Role.DEPARTMENT_HEAD, Role.WINDOW_CLERK),
-        subject=_("差评整改工单"),
-        body=_("办件 %(number)s 收到“%(level)s”评价，请在%(days)s个工作日内回访并反馈整改情况。")
-        % {
-            "number": case.number,
-            "level": rating.get_level_display(),
-            "days": settings.APPROVALS_RECTIFICATION_WORKDAYS,
-        },
+        subject=coded("approvals.ticket"),
+        body=coded(
+            "approvals.ticket_body",
+            number=case.number,
+            level=source_text(Rating.Level(rating.level).label),
+            days=settings.APPROVALS_RECTIFICATION_WORKDAYS,
+        ),
         url=_ticket_url(ticket),
         email=False,
     )
@@ -167,8 +168,8 @@ def ticket_answer(
     case = rating.case
     notify(
         [rating.rated_by],
-        subject=_("差评整改反馈"),
-        body=_("您对办件 %(number)s 的评价已有整改反馈，请查看。") % {"number": case.number},
+        subject=coded("approvals.ticket_answered"),
+        body=coded("approvals.ticket_answered_body", number=case.number),
         url=reverse("approvals:case", args=[case.pk]),
     )
     return ticket
@@ -200,9 +201,12 @@ def appeal_file(
     inspectors = User.objects.with_role(Role.DISCIPLINE_INSPECTOR).filter(is_active=True)
     notify(
         inspectors,
-        subject=_("差评申诉待审核"),
-        body=_("%(department)s 对办件 %(number)s 的评价提出申诉。")
-        % {"department": rating.department.name, "number": rating.case.number},
+        subject=coded("approvals.appeal_filed"),
+        body=coded(
+            "approvals.appeal_filed_body",
+            department=rating.department.name,
+            number=rating.case.number,
+        ),
         url=_ticket_url(rating.ticket),
         sms=False,
         email=False,
@@ -246,9 +250,12 @@ def appeal_decide(
     )
     notify(
         [appeal.filed_by],
-        subject=_("差评申诉审核结果"),
-        body=_("办件 %(number)s 评价申诉：%(result)s。")
-        % {"number": rating.case.number, "result": appeal.get_status_display()},
+        subject=coded("approvals.appeal_decided"),
+        body=coded(
+            "approvals.appeal_decided_body",
+            number=rating.case.number,
+            result=source_text(RatingAppeal.Status(appeal.status).label),
+        ),
         url=_ticket_url(rating.ticket),
         sms=False,
         email=False,

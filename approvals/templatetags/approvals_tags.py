@@ -141,3 +141,9 @@ def case_light(case: Case, clock) -> str:
     if clock is None or (clock.state == "stopped" and case.status != Case.Status.FINISHED):
         return ""
     return clock_light(clock)
+
+
+@register.filter
+def uploaded_as(materials, name: str) -> list:
+    """The uploaded files filed under one catalogue material, for the box that marks it missing."""
+    return [material for material in materials if material.name == name]

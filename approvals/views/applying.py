@@ -117,7 +117,7 @@ def draft(request, pk: int):
         request.POST or None,
         request.FILES or None,
         case=case,
-        materials=case.item.materials.all(),
+        materials=case.catalogue_materials,
     )
     status = 200
     if request.method == "POST":
@@ -260,7 +260,7 @@ def case_context(access: applying_selectors.CaseAccess, **forms) -> dict:
 def _supply_names(case: Case, notice) -> list[str]:
     """The missing materials first, then the rest of the item's list."""
     names = list(notice.missing) if notice else []
-    names += [m.name for m in case.item.materials.all() if m.name not in names]
+    names += [m.name for m in case.catalogue_materials if m.name not in names]
     return names
 
 

@@ -48,6 +48,22 @@ ACTION_LABELS = {
 }
 # Exceptional moves open their own page; the usual next move is a form on the case page.
 SECONDARY = {"refuse", "return", "fee", "pause", "extend"}
+# Each move sits beside what it acts on, so a clerk on a phone reads before acting: acceptance
+# under the materials it judges, step moves in the current step, clock and fee moves beside the
+# record of the case.
+PLACES = {
+    "accept": "materials",
+    "notice": "materials",
+    "refuse": "materials",
+    "pass": "step",
+    "return": "step",
+    "decide": "step",
+    "finish": "step",
+    "fee": "clock",
+    "pause": "clock",
+    "resume": "clock",
+    "extend": "clock",
+}
 
 
 def _require_staff(request) -> None:
@@ -90,20 +106,15 @@ def _case_context(request, case: Case) -> dict:
     # Say why a move is not offered rather than let its form fail (回避, 受理和办理相分离).
     stand_aside = reason if barred.intersection(page.actions) else ""
     page.actions = [action for action in page.actions if action not in barred]
-    return {
-        "page": page,
-        "case": case,
-        "stand_aside": stand_aside,
-        # The usual next move is a form on the page; the exceptional ones open their own page.
-        "action_forms": [
-            (action, ACTION_LABELS[action], handling_forms.action_form(action, case))
-            for action in page.actions
-            if action not in SECONDARY
-        ],
-        "secondary_actions": [
-            (action, ACTION_LABELS[action]) for action in page.actions if action in SECONDARY
-        ],
-    }
+    places = {place: {"forms": [], "links": []} for place in set(PLACES.values())}
+    for action in page.actions:
+        place = places[PLACES[action]]
+        if action in SECONDARY:
+            place["links"].append((action, ACTION_LABELS[action]))
+        else:
+            form = handling_forms.action_form(action, case)
+            place["forms"].append((action, ACTION_LABELS[action], form))
+    return {"page": page, "case": case, "stand_aside": stand_aside, "actions": places}
 
 
 @login_required

@@ -1,8 +1,9 @@
 """Demo data of the disclosure pillar: each area seeds its own."""
 
-from disclosure.demo import catalogue, columns, requests
+from disclosure.demo import catalogue, columns, history, requests
 
-AREAS = [catalogue, columns, requests]
+# The year of history last: it files with the office clerk the requests area creates.
+AREAS = [catalogue, columns, requests, history]
 
 
 def seed(*, scale: int = 1, stdout=None) -> list[tuple[str, str]]:

@@ -5,7 +5,9 @@ from django.db import transaction
 
 from disclosure.models import CatalogueItem, CatalogueMaterial
 from disclosure.models.catalogue import default_legal_limit
+from disclosure.services.catalogue import drafting
 from disclosure.services.catalogue import publishing as services
+from disclosure.services.catalogue.drafting import MaterialData
 from portal.audit import acting_as
 from portal.models import Department, User
 
@@ -36,7 +38,7 @@ ITEMS = [
     ),
     (
         "market-002",
-        "个体工商户设立登记",
+        "个体工商户营业执照办理（设立登记）",
         CatalogueItem.Kind.LICENSING,
         "market",
         3,
@@ -201,6 +203,19 @@ ITEMS = [
         "城关镇便民服务中心 1 号窗口",
     ),
     (
+        "town-chengguan-003",
+        "户口迁移登记",
+        CatalogueItem.Kind.SERVICE,
+        "town-chengguan",
+        5,
+        "0",
+        "",
+        "《中华人民共和国户口登记条例》第十条、第十三条",
+        "因工作、婚姻、投靠亲属、购房等迁入或迁出本县，符合落户条件。",
+        ["户口迁移申请表", "户口簿", "居民身份证", "迁入地落户证明材料（房产证、婚姻证明等）"],
+        "城关镇便民服务中心 公安户籍窗口",
+    ),
+    (
         "town-shiqiao-001",
         "农村困难家庭危房改造补助申请",
         CatalogueItem.Kind.SERVICE,
@@ -277,6 +292,37 @@ def _create(spec, status) -> CatalogueItem:
     return item
 
 
+# Published a second time with a changed legal basis, conditions and materials, so that the
+# public version history (版本记录) of an item has a change to show.
+REVISED = "civil-001"
+REVISION = {
+    "legal_basis": "《社会救助暂行办法》第九条至第十三条；《最低生活保障审核确认办法》",
+    "conditions": "共同生活的家庭成员人均收入低于当地最低生活保障标准，且财产状况符合规定。",
+    "materials": [
+        MaterialData("最低生活保障申请书"),
+        MaterialData("户口簿、身份证"),
+        MaterialData("家庭经济状况核对授权书"),
+        MaterialData("残疾证或病历", is_required=False),
+    ],
+}
+
+
+def seed_revision(*, admin: User) -> bool:
+    """Publish the demo's second version of `REVISED` once: drafted by its department, reviewed."""
+    item = CatalogueItem.objects.filter(code=REVISED, version=1).first()
+    if item is None:
+        return False
+    head = User.objects.get(username="head_civil")
+    services.item_revise(actor=head, item=item)
+    draft = CatalogueItem.objects.get(pk=item.pk)
+    draft.legal_basis = REVISION["legal_basis"]
+    draft.conditions = REVISION["conditions"]
+    drafting.item_save_draft(actor=head, item=draft, materials=REVISION["materials"])
+    services.item_submit(actor=head, item=draft)
+    services.item_publish(actor=admin, item=draft)
+    return True
+
+
 def seed(*, scale: int = 1, stdout=None) -> list[tuple[str, str]]:
     admin = User.objects.get(username="admin")
     head = User.objects.get(username="head_market")
@@ -294,6 +340,7 @@ def seed(*, scale: int = 1, stdout=None) -> list[tuple[str, str]]:
                     actor=admin, item=item, reason="职能已划转至县综合行政执法局"
                 )
             created += 1
+        seed_revision(admin=admin)
         if not CatalogueItem.objects.filter(code=UNDER_REVIEW[0]).exists():
             services.item_submit(actor=head, item=_create(UNDER_REVIEW, CatalogueItem.Status.DRAFT))
             created += 1

@@ -76,6 +76,17 @@ MaterialFormSet = inlineformset_factory(
 )
 
 
+class MaterialRowForm(forms.Form):
+    """A row of a revision's materials list (kept in the revision, not yet in the table)."""
+
+    name = forms.CharField(label=_("材料名称"), max_length=200, required=False)
+    is_required = forms.BooleanField(label=_("必须提交"), required=False, initial=True)
+    description = forms.CharField(label=_("说明"), required=False)
+
+
+RevisionMaterialFormSet = forms.formset_factory(MaterialRowForm, extra=2, can_delete=True)
+
+
 def materials_from(formset) -> list[MaterialData]:
     ordered = [
         form.cleaned_data

@@ -27,7 +27,7 @@ class ArticleForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 12}),
         }
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, revising=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["column"].queryset = Column.objects.filter(is_active=True).order_by(
             "order", "id"
@@ -41,6 +41,11 @@ class ArticleForm(forms.ModelForm):
         if not self.instance.pk and not self.initial.get("department"):
             self.initial["department"] = user.department_id
         self.fields["department"].queryset = departments
+        if revising:
+            # A revision carries the text only: attachments stay those of the live article.
+            del self.fields["files"]
+            self.existing = []
+            return
         self.existing = self.instance.attachments.all() if self.instance.pk else []
         if self.existing:
             self.fields["remove"] = forms.ModelMultipleChoiceField(

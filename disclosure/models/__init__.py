@@ -2,16 +2,18 @@
 
 from .catalogue import CatalogueEvent, CatalogueItem, CatalogueItemVersion, CatalogueMaterial
 from .columns import Article, ArticleAttachment, ArticleEvent, Column
+from .publication import ArticleRevision, CatalogueItemRevision
 from .reporting import InfoReport
 from .requests import Consultation, InformationRequest, RequestDocument, RequestEvent
-from .search import SearchEntry
 
 __all__ = [
     "Article",
     "ArticleAttachment",
     "ArticleEvent",
+    "ArticleRevision",
     "CatalogueEvent",
     "CatalogueItem",
+    "CatalogueItemRevision",
     "CatalogueItemVersion",
     "CatalogueMaterial",
     "Column",
@@ -20,5 +22,4 @@ __all__ = [
     "InformationRequest",
     "RequestDocument",
     "RequestEvent",
-    "SearchEntry",
 ]

@@ -247,6 +247,7 @@ class CatalogueEvent(DomainEvent):
         PUBLISHED = "published", _("发布")
         WITHDRAWN = "withdrawn", _("撤回")
         REVISED = "revised", _("开始修订")
+        DISCARDED = "discarded", _("放弃修订")
 
     subject_field = "item"
     item = models.ForeignKey(

@@ -4,11 +4,20 @@ from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from disclosure.models import CatalogueEvent, CatalogueItem, CatalogueMaterial
+from disclosure.models import (
+    CatalogueEvent,
+    CatalogueItem,
+    CatalogueItemRevision,
+    CatalogueItemVersion,
+    CatalogueMaterial,
+)
 from disclosure.permissions import catalogue as permissions
-from disclosure.selectors.search import PAGE_CACHE_SECONDS, cache_key
+from disclosure.selectors.publication import field_changes
 from portal.models import Department
+from portal.search.index import PAGE_CACHE_SECONDS, cache_key
 
 FINDABLE = [CatalogueItem.Status.PUBLISHED, CatalogueItem.Status.WITHDRAWN]
 
@@ -133,3 +142,91 @@ def export_items(items: QuerySet[CatalogueItem]) -> QuerySet[CatalogueItem]:
     return items.prefetch_related(
         Prefetch("materials", queryset=CatalogueMaterial.objects.order_by("order", "id"))
     )
+
+
+# --- Versions and revisions: what changed ---------------------------------------------------------
+
+
+def materials_text(materials: list[dict]) -> str:
+    """A materials list as one line: names in order, optional ones marked."""
+    optional = _("（选交）")
+    return "、".join(
+        m["name"] + ("" if m.get("is_required", True) else optional) for m in materials
+    )
+
+
+def item_revision_changes(item: CatalogueItem, revision: CatalogueItemRevision) -> list[dict]:
+    """What the open revision changes in the live item, field by field (staff page)."""
+    rows = field_changes(item, revision.applied_to(item), CatalogueItemRevision.FIELDS)
+    live = [
+        {"name": m.name, "is_required": m.is_required, "description": m.description}
+        for m in item.materials.all()
+    ]
+    drafted = revision.content.get("materials", [])
+    if live != drafted:
+        rows.append(
+            {"label": _("申请材料"), "old": materials_text(live), "new": materials_text(drafted)}
+        )
+    return rows
+
+
+def _days(value) -> str:
+    if value in (None, ""):
+        return ""
+    return ngettext("%(n)s 个工作日", "%(n)s 个工作日", int(value)) % {"n": value}
+
+
+def _fee(snapshot: dict) -> str:
+    fee = snapshot.get("fee") or "0"
+    amount = _("不收费") if float(fee) == 0 else _("%(fee)s 元") % {"fee": fee}
+    standard = snapshot.get("fee_standard") or ""
+    return f"{amount} {standard}".strip()
+
+
+# What the public version history compares, in the order it shows them: (label, text of a snapshot).
+HISTORY_FIELDS = (
+    (CatalogueItem._meta.get_field("legal_basis").verbose_name, lambda s: s.get("legal_basis", "")),
+    (CatalogueItem._meta.get_field("conditions").verbose_name, lambda s: s.get("conditions", "")),
+    (
+        CatalogueItem._meta.get_field("time_limit_days").verbose_name,
+        lambda s: _days(s.get("time_limit_days")),
+    ),
+    (
+        CatalogueItem._meta.get_field("legal_limit_days").verbose_name,
+        lambda s: _days(s.get("legal_limit_days")),
+    ),
+    (CatalogueItem._meta.get_field("fee").verbose_name, _fee),
+    (CatalogueItem._meta.get_field("department").verbose_name, lambda s: s.get("department", "")),
+    (CatalogueMaterial._meta.verbose_name, lambda s: materials_text(s.get("materials", []))),
+)
+
+
+def version_changes(old: dict, new: dict) -> list[dict]:
+    """What a published version changed from the one before it (public version history)."""
+    rows = []
+    for label, text in HISTORY_FIELDS:
+        before, after = text(old), text(new)
+        if before != after:
+            rows.append({"label": label, "old": before, "new": after})
+    return rows
+
+
+def item_version_history(item: CatalogueItem) -> list[dict]:
+    """Every published version of the item, newest first, each with what it changed."""
+    versions = list(CatalogueItemVersion.objects.filter(item=item).order_by("number"))
+    history = []
+    previous = None
+    for version in versions:
+        history.append(
+            {
+                "number": version.number,
+                "published_at": version.published_at,
+                "is_first": previous is None,
+                "changes": version_changes(previous.snapshot, version.snapshot)
+                if previous is not None
+                else [],
+            }
+        )
+        previous = version
+    history.reverse()
+    return history

@@ -1,10 +1,11 @@
 """Writes on the disclosure columns: article drafts, the shared publication workflow, the daily check.
 
-draft → review → published → withdrawn; a published or withdrawn article is changed by starting a
-revision (back to draft, off the public site until republished). simple-history keeps every
-version, the event table says who moved it and why. Published articles are in the search index;
-withdrawal and revision take them out. Each column keeps its last update and published count,
-written here in the same transaction, so that its public pages need no aggregate.
+draft → review → published → withdrawn; a published or withdrawn article is changed through a
+revision drafted beside it (the live article stays public and searchable until the revision is
+published in its place). simple-history keeps every version, the event table says who moved it
+and why. Published articles are in the search index; withdrawal takes them out. Each column
+keeps its last update and published count, written here in the same transaction, so that its
+public pages need no aggregate.
 """
 
 import datetime
@@ -17,11 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from disclosure.models import Article, ArticleAttachment, ArticleEvent, Column
+from disclosure.models import Article, ArticleAttachment, ArticleEvent, ArticleRevision, Column
 from disclosure.permissions import columns as permissions
 from disclosure.services import labels
 from disclosure.services.publication import Publication
-from disclosure.services.search import search_index_remove, search_index_upsert
+from disclosure.services.search import index_article, unindex_article
 from disclosure.transitions.columns import ARTICLE_MOVES
 from portal import workdays
 from portal.errors import DomainError
@@ -30,7 +31,6 @@ from portal.models import User
 from supervision.models import Alert
 from supervision.services import alert_raise
 
-SEARCH_KIND = "article"
 # 政府信息公开条例 Art 26: new or changed information goes online within 20 working days.
 PUBLICATION_LIMIT_WD = 20
 
@@ -67,6 +67,15 @@ def article_save_draft(
         article.created_at = article.changed_at = now
     else:
         current = lock(article, related=("column", "department"))
+        revision = (
+            ArticleRevision.objects.filter(
+                article=current, status__in=ArticleRevision.OPEN_STATUSES
+            ).first()
+            if current.version
+            else None
+        )
+        if revision is not None:
+            return _save_revision(actor, current, article, revision)
         ARTICLE_MOVES.check(current, "edit")
         if not permissions.can_edit_article(actor, current):
             raise DomainError(_("您不能修改该单位的公开信息。"))
@@ -83,25 +92,17 @@ def article_save_draft(
     return article
 
 
-def index_article(article: Article) -> None:
-    search_index_upsert(
-        kind=SEARCH_KIND,
-        obj_id=article.pk,
-        title=article.title,
-        body="\n".join(
-            part
-            for part in (
-                article.summary,
-                article.body,
-                article.column.name,
-                article.department.name,
-            )
-            if part
-        ),
-        department=article.department,
-        url=article.get_absolute_url(),
-        published_at=article.published_at,
-    )
+def _save_revision(
+    actor: User, current: Article, draft: Article, revision: ArticleRevision
+) -> Article:
+    """Keep the edited fields in the open revision; the live article is not touched."""
+    ARTICLE_MOVES.check(revision, "edit")
+    if not permissions.can_edit_article(actor, current):
+        raise DomainError(_("您不能修改该单位的公开信息。"))
+    revision.content = ArticleRevision.content_of(draft)
+    revision.save()
+    ArticleEvent.record(current, ArticleEvent.Code.EDITED, actor=actor, revision=revision.pk)
+    return current
 
 
 def _count(column_id: int, delta: int, *, published_at: datetime.datetime | None = None) -> None:
@@ -118,6 +119,8 @@ class ArticlePublication(Publication):
 
     model = Article
     events = ArticleEvent
+    revisions = ArticleRevision
+    revision_of = "article"
     moves = ARTICLE_MOVES
     related = ("column", "department")
     staff_url_name = "disclosure:staff_article"
@@ -131,9 +134,9 @@ class ArticlePublication(Publication):
         "revise": gettext_lazy("您不能修订该单位的公开信息。"),
     }
     notices = {
-        "submitted": gettext_lazy("公开信息待审核"),
-        "returned": gettext_lazy("公开信息被退回修改"),
-        "published": gettext_lazy("公开信息已发布"),
+        "submitted": "disclosure.article_submitted",
+        "returned": "disclosure.article_returned",
+        "published": "disclosure.article_published",
     }
     may_edit = staticmethod(permissions.can_edit_article)
     is_reviewer = staticmethod(permissions.is_columns_admin)
@@ -153,14 +156,17 @@ class ArticlePublication(Publication):
 
     def after_withdraw(self, record: Article) -> None:
         _count(record.column_id, -1)
-        search_index_remove(kind=SEARCH_KIND, obj_id=record.pk)
+        unindex_article(record)
 
-    def start_revision(self, record: Article) -> None:
-        # The 20-WD rule counts from the revision.
-        if record.status == Article.Status.PUBLISHED:
-            _count(record.column_id, -1)
-            search_index_remove(kind=SEARCH_KIND, obj_id=record.pk)
-        record.changed_at = timezone.now()
+    def apply_revision(self, record: Article, revision: ArticleRevision) -> None:
+        was_public = record.status == Article.Status.PUBLISHED
+        old_column = record.column_id
+        super().apply_revision(record, revision)
+        # The 20-WD rule counted from the revision; the live version is replaced, not added, so
+        # the old column gives back the count that `after_publish` adds to the new one.
+        record.changed_at = revision.created_at
+        if was_public:
+            _count(old_column, -1)
 
 
 ARTICLE_PUBLICATION = ArticlePublication()
@@ -189,8 +195,13 @@ def article_withdraw(*, actor: User, article: Article, reason: str) -> Article:
 
 
 def article_revise(*, actor: User, article: Article) -> Article:
-    """Start a new version: back to draft, off the public site; the 20-WD rule counts from now."""
+    """Open a revision of the article; the live version stays public until it is published."""
     return ARTICLE_PUBLICATION.revise(actor=actor, record=article)
+
+
+def article_discard_revision(*, actor: User, article: Article) -> Article:
+    """Drop the article's open revision; the live version is unchanged."""
+    return ARTICLE_PUBLICATION.discard(actor=actor, record=article)
 
 
 # --- The daily check (beat task and management command) ----------------------------------------
@@ -237,7 +248,14 @@ def columns_check(*, today: datetime.date | None = None) -> dict[str, int]:
     pending = Article.objects.filter(
         status__in=[Article.Status.DRAFT, Article.Status.REVIEW], changed_at__lte=cutoff
     ).select_related("department", "column")
-    for article in pending:
+    # A revision is changed information too: it counts from when it was opened.
+    revised = ArticleRevision.objects.filter(
+        status__in=ArticleRevision.OPEN_STATUSES, created_at__lte=cutoff
+    ).select_related("article__department")
+    late_changes = [(article, article.changed_at) for article in pending] + [
+        (revision.article, revision.created_at) for revision in revised
+    ]
+    for article, since in late_changes:
         alert_raise(
             kind=Alert.Kind.LATE_PUBLICATION,
             severity=Alert.Severity.WARNING,
@@ -247,9 +265,9 @@ def columns_check(*, today: datetime.date | None = None) -> dict[str, int]:
             message_code=labels.LATE_ARTICLE,
             message_params={
                 "title": article.title,
-                "since": timezone.localtime(article.changed_at).strftime("%Y-%m-%d"),
+                "since": timezone.localtime(since).strftime("%Y-%m-%d"),
             },
-            dedup_key=f"disclosure:article-late:{article.pk}:{article.changed_at.isoformat()}",
+            dedup_key=f"disclosure:article-late:{article.pk}:{since.isoformat()}",
         )
         late += 1
     return {"stale_columns": stale, "late_articles": late}

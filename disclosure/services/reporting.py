@@ -13,6 +13,7 @@ from portal.locking import lock
 from portal.models import User
 from portal.notifications import notify
 from portal.roles import Role
+from portal.texts import coded, plain
 
 
 @transaction.atomic
@@ -32,8 +33,8 @@ def report_submit(*, actor: User, title: str, body: str) -> InfoReport:
     )
     notify(
         User.objects.with_role(Role.ADMIN).filter(is_active=True).exclude(pk=actor.pk),
-        subject=_("新报送的政务信息"),
-        body=report.title,
+        subject=coded("disclosure.report_new"),
+        body=plain(report.title),
         url=reverse("disclosure:report", args=[report.pk]),
         sms=False,
         email=False,
@@ -55,8 +56,8 @@ def _lock_undecided(actor: User, report: InfoReport) -> InfoReport:
 def _tell_submitter(report: InfoReport, subject: str) -> None:
     notify(
         [report.submitted_by],
-        subject=subject,
-        body=report.title,
+        subject=coded(subject),
+        body=plain(report.title),
         url=reverse("disclosure:report", args=[report.pk]),
         sms=False,
         email=False,
@@ -73,7 +74,7 @@ def report_adopt(*, actor: User, report: InfoReport, score: int, note: str = "")
     report.decided_by, report.decided_at = actor, timezone.now()
     report.decision_note = (note or "").strip()
     report.save()
-    _tell_submitter(report, _("政务信息已采用"))
+    _tell_submitter(report, "disclosure.report_adopted")
     return report
 
 
@@ -88,5 +89,5 @@ def report_reject(*, actor: User, report: InfoReport, note: str) -> InfoReport:
     report.decided_by, report.decided_at = actor, timezone.now()
     report.decision_note = note
     report.save()
-    _tell_submitter(report, _("政务信息未被采用"))
+    _tell_submitter(report, "disclosure.report_rejected")
     return report

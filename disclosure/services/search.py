@@ -1,103 +1,122 @@
-"""Site-wide search (全网信息检索): the index writers other parts call, and the index's setup.
+"""What of disclosure is findable in the site-wide search: catalogue items and articles.
 
-A part that publishes something public indexes it in the same transaction
-(`search_index_upsert`), and takes it out when it is no longer public (`search_index_remove`).
-Every write bumps the index generation, which keys the cached public pages (see
-`selectors/search.py`). On PostgreSQL the tokens also go into a tsvector; its GIN index and the
-trigram index on titles are made after migrating (`ensure_postgres_indexes`).
+The index itself is `portal.search`; this module is the one place disclosure writes to it. An
+item is indexed with every public field of its guide (materials, conditions, legal basis, fees,
+handling body, content), each as its own field so the result page can say which one matched.
+Published and withdrawn items are indexed (a withdrawn one is marked so); only published
+articles are.
 """
 
-import time
-from datetime import datetime
+from django.utils.translation import gettext_lazy as _
 
-from django.contrib.postgres.search import SearchVector
-from django.core.cache import cache
-from django.db import connection, transaction
-from django.db.models import Value
+from disclosure.models import Article, CatalogueItem
+from portal.search.index import SearchKind, search_index_remove, search_index_upsert
 
-from disclosure.models import SearchEntry
-from disclosure.selectors.search import EXCERPT_CHARS, GENERATION_KEY, segment
-from portal.models import Department
+ITEM = "item"
+ARTICLE = "article"
 
-# --- Generation: what cached pages are keyed on ----------------------------------------------
+SEARCH_KINDS = {
+    ITEM: SearchKind(
+        label=_("办事事项"),
+        rank=10,
+        # In the order a match is looked for: what to bring matters most to who searches.
+        fields={
+            "materials": _("申请材料"),
+            "conditions": _("办理条件"),
+            "fees": _("收费标准"),
+            "legal_basis": _("设定依据"),
+            "handling": _("办理机构"),
+            "content": _("事项内容"),
+        },
+    ),
+    ARTICLE: SearchKind(
+        label=_("公开信息"),
+        rank=30,
+        fields={
+            "summary": _("摘要"),
+            "body": _("正文"),
+            "column": _("栏目"),
+            "department": _("发布单位"),
+        },
+    ),
+}
 
 
-def bump_generation_now() -> None:
-    """Give the index a new generation: every cached page built from it is stale from now."""
-    cache.set(GENERATION_KEY, time.time_ns(), None)
-
-
-def bump_generation() -> None:
-    """Invalidate cached public pages now and again once the writing transaction commits."""
-    bump_generation_now()
-    transaction.on_commit(bump_generation_now)
-
-
-# --- Writers ---------------------------------------------------------------------------------
-
-
-def search_index_upsert(
-    *,
-    kind: str,
-    obj_id: int,
-    title: str,
-    body: str,
-    department: Department | None,
-    url: str,
-    published_at: datetime | None,
-    withdrawn: bool = False,
-) -> SearchEntry:
-    """Index (or re-index) one findable object; call it in the transaction that publishes it."""
-    title_tokens = " ".join(segment(title))
-    body_tokens = " ".join(segment(body))
-    fields = {
-        "title": title[:300],
-        "body": " ".join((body or "").split())[:EXCERPT_CHARS],
-        "department": department,
-        "url": url,
-        "published_at": published_at,
-        "is_withdrawn": withdrawn,
-        "tokens": f"{title_tokens}\n{body_tokens}",
+def item_fields(item: CatalogueItem) -> dict[str, str]:
+    """The item's public guide, field by field, as plain text."""
+    materials = "；".join(
+        f"{m.name}（{m.description}）" if m.description else m.name for m in item.materials.all()
+    )
+    fees = item.fee_standard or ""
+    if item.fee:
+        fees = f"{item.fee} {fees}".strip()
+    handling = "；".join(
+        part
+        for part in (item.department.name, item.service_place, item.supervision_address)
+        if part
+    )
+    return {
+        "materials": materials,
+        "conditions": item.conditions,
+        "fees": fees,
+        "legal_basis": item.legal_basis,
+        "handling": handling,
+        "content": item.content,
     }
-    entry, _ = SearchEntry.objects.update_or_create(kind=kind, object_id=obj_id, defaults=fields)
-    if connection.vendor == "postgresql":
-        SearchEntry.objects.filter(pk=entry.pk).update(
-            search_vector=SearchVector(Value(title_tokens), config="simple", weight="A")
-            + SearchVector(Value(body_tokens), config="simple", weight="B")
-        )
-    bump_generation()
-    return entry
 
 
-def search_index_remove(*, kind: str, obj_id: int) -> None:
-    """Take an object out of the index (it is no longer public at all)."""
-    SearchEntry.objects.filter(kind=kind, object_id=obj_id).delete()
-    bump_generation()
+def index_item(item: CatalogueItem) -> None:
+    """Put a published or withdrawn item into the search index (marked when withdrawn)."""
+    search_index_upsert(
+        kind=ITEM,
+        obj_id=item.pk,
+        title=item.name,
+        fields=item_fields(item),
+        department=item.department,
+        url=item.get_absolute_url(),
+        published_at=item.published_at,
+        withdrawn=item.is_withdrawn,
+    )
 
 
-# --- PostgreSQL indexes (post-migrate) --------------------------------------------------------
-
-POSTGRES_STATEMENTS = [
-    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    "CREATE INDEX IF NOT EXISTS disclosure_search_vector_gin "
-    "ON disclosure_searchentry USING gin (search_vector)",
-    "CREATE INDEX IF NOT EXISTS disclosure_search_title_trgm "
-    "ON disclosure_searchentry USING gin (title gin_trgm_ops)",
-]
+def unindex_item(item: CatalogueItem) -> None:
+    search_index_remove(kind=ITEM, obj_id=item.pk)
 
 
-def ensure_postgres_indexes(using: str = "default", **kwargs) -> None:
-    """Create the full-text and trigram indexes; idempotent, nothing to do off PostgreSQL.
+def index_article(article: Article) -> None:
+    """Put a published article into the search index."""
+    search_index_upsert(
+        kind=ARTICLE,
+        obj_id=article.pk,
+        title=article.title,
+        fields={
+            "summary": article.summary,
+            "body": article.body,
+            "column": article.column.name,
+            "department": article.department.name,
+        },
+        department=article.department,
+        url=article.get_absolute_url(),
+        published_at=article.published_at,
+    )
 
-    They live outside the migration so that the app's one generated migration runs everywhere.
-    """
-    from django.db import connections
 
-    conn = connections[using]
-    if conn.vendor != "postgresql":
-        return
-    if SearchEntry._meta.db_table not in conn.introspection.table_names():
-        return  # migrated back to zero
-    with conn.cursor() as cursor:
-        for statement in POSTGRES_STATEMENTS:
-            cursor.execute(statement)
+def unindex_article(article: Article) -> None:
+    search_index_remove(kind=ARTICLE, obj_id=article.pk)
+
+
+def reindex_items() -> None:
+    items = (
+        CatalogueItem.objects.findable()
+        .select_related("department")
+        .prefetch_related("materials")
+        .order_by("pk")
+    )
+    for item in items.iterator(chunk_size=200):
+        index_item(item)
+
+
+def reindex_articles() -> None:
+    articles = Article.objects.published().select_related("column", "department").order_by("pk")
+    for article in articles.iterator(chunk_size=200):
+        index_article(article)

@@ -14,5 +14,6 @@ ITEM_MOVES = TransitionTable(
         "publish": _("只有待审核的事项可以发布。"),
         "withdraw": _("只有已发布的事项可以撤回。"),
         "revise": _("只有已发布或已撤回的事项可以修订。"),
+        "discard": _("只有尚未发布的修订稿可以放弃。"),
     },
 )

@@ -14,5 +14,6 @@ ARTICLE_MOVES = TransitionTable(
         "publish": _("只有待审核的信息可以发布。"),
         "withdraw": _("只有已发布的信息可以撤回。"),
         "revise": _("只有已发布或已撤回的信息可以修订。"),
+        "discard": _("只有尚未发布的修订稿可以放弃。"),
     },
 )

@@ -5,6 +5,11 @@ from disclosure.views import catalogue as views
 urlpatterns = [
     path("catalogue/", views.catalogue, name="catalogue"),
     path("catalogue/<str:code>/", views.catalogue_item, name="catalogue_item"),
+    path(
+        "catalogue/<str:code>/history/",
+        views.catalogue_item_history,
+        name="catalogue_item_history",
+    ),
     path("staff/catalogue/", views.staff_list, name="staff_catalogue"),
     path("staff/catalogue/new/", views.staff_new, name="staff_catalogue_new"),
     path("staff/catalogue/import/", views.staff_import, name="staff_catalogue_import"),

@@ -15,6 +15,7 @@ from disclosure.forms.catalogue import (
     CatalogueItemForm,
     ImportForm,
     MaterialFormSet,
+    RevisionMaterialFormSet,
     materials_from,
 )
 from disclosure.models import CatalogueItem
@@ -95,6 +96,16 @@ def catalogue_item(request, code):
     return render(request, "disclosure/catalogue/item.html", {"item": item})
 
 
+def catalogue_item_history(request, code):
+    """版本记录: every published version of an item and what each changed."""
+    item = selectors.item_get_public(code)
+    return render(
+        request,
+        "disclosure/catalogue/history.html",
+        {"item": item, "history": selectors.item_version_history(item)},
+    )
+
+
 # --- Staff -------------------------------------------------------------------------------------
 
 
@@ -147,10 +158,17 @@ def staff_list(request):
     )
 
 
-def _edit(request, item: CatalogueItem | None):
-    instance = item or CatalogueItem()
+def _edit(request, item: CatalogueItem | None, revision=None):
+    if revision is not None:
+        # A revision is edited on the item as it would publish it; the live item stays as is.
+        instance = revision.applied_to(item)
+        formset = RevisionMaterialFormSet(
+            request.POST or None, initial=revision.content.get("materials", []), prefix="materials"
+        )
+    else:
+        instance = item or CatalogueItem()
+        formset = MaterialFormSet(request.POST or None, instance=instance, prefix="materials")
     form = CatalogueItemForm(request.POST or None, instance=instance, user=request.user)
-    formset = MaterialFormSet(request.POST or None, instance=instance, prefix="materials")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         materials = materials_from(formset)
         if not materials:
@@ -166,7 +184,7 @@ def _edit(request, item: CatalogueItem | None):
     return render(
         request,
         "disclosure/catalogue/staff/form.html",
-        {"form": form, "formset": formset, "item": item},
+        {"form": form, "formset": formset, "item": item, "revision": revision},
     )
 
 
@@ -183,12 +201,14 @@ def staff_edit(request, pk):
     if refusal:
         messages.error(request, refusal)
         return redirect("disclosure:staff_catalogue_detail", item.pk)
-    return _edit(request, item)
+    return _edit(request, item, ITEM_PUBLICATION.subject(item)[1])
 
 
 @login_required
 def staff_detail(request, pk):
     item = selectors.item_get_for_staff(request.user, pk)
+    moves = publication.offered_moves(request.user, item, ITEM_PUBLICATION)
+    revision = moves["revision"]
     return render(
         request,
         "disclosure/catalogue/staff/detail.html",
@@ -196,7 +216,8 @@ def staff_detail(request, pk):
             "item": item,
             "events": selectors.item_events(item)[:50],
             "versions": item.versions.select_related("published_by")[:20],
-            **publication.offered_moves(request.user, item, ITEM_PUBLICATION),
+            "changes": selectors.item_revision_changes(item, revision) if revision else [],
+            **moves,
         },
     )
 

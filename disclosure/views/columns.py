@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure.forms.columns import ArticleForm
-from disclosure.models import Article, Column
+from disclosure.models import Article, ArticleRevision, Column
 from disclosure.permissions import columns as permissions
 from disclosure.selectors import columns as selectors
+from disclosure.selectors.publication import field_changes
 from disclosure.services.columns import ARTICLE_PUBLICATION, article_save_draft
 from disclosure.views import publication
 from portal.errors import DomainError
@@ -137,10 +138,15 @@ def staff_list(request):
     )
 
 
-def _edit(request, article: Article | None):
-    instance = article or Article()
+def _edit(request, article: Article | None, revision=None):
+    # A revision is edited on the article as it would publish it; the live one stays as is.
+    instance = revision.applied_to(article) if revision else (article or Article())
     form = ArticleForm(
-        request.POST or None, request.FILES or None, instance=instance, user=request.user
+        request.POST or None,
+        request.FILES or None,
+        instance=instance,
+        user=request.user,
+        revising=revision is not None,
     )
     if request.method == "POST" and form.is_valid():
         removed = form.cleaned_data.get("remove") or []
@@ -148,7 +154,7 @@ def _edit(request, article: Article | None):
             saved = article_save_draft(
                 actor=request.user,
                 article=form.instance,
-                uploads=form.cleaned_data["files"],
+                uploads=form.cleaned_data.get("files") or [],
                 remove_attachment_ids=[a.pk for a in removed],
             )
         except DomainError as error:
@@ -156,7 +162,11 @@ def _edit(request, article: Article | None):
         else:
             messages.success(request, _("草稿已保存。"))
             return redirect("disclosure:staff_article", saved.pk)
-    return render(request, "disclosure/columns/staff/form.html", {"form": form, "article": article})
+    return render(
+        request,
+        "disclosure/columns/staff/form.html",
+        {"form": form, "article": article, "revision": revision},
+    )
 
 
 @login_required
@@ -172,12 +182,14 @@ def staff_edit(request, pk):
     if refusal:
         messages.error(request, refusal)
         return redirect("disclosure:staff_article", article.pk)
-    return _edit(request, article)
+    return _edit(request, article, ARTICLE_PUBLICATION.subject(article)[1])
 
 
 @login_required
 def staff_detail(request, pk):
     article = selectors.article_get_for_staff(request.user, pk)
+    moves = publication.offered_moves(request.user, article, ARTICLE_PUBLICATION)
+    revision = moves["revision"]
     return render(
         request,
         "disclosure/columns/staff/detail.html",
@@ -185,7 +197,10 @@ def staff_detail(request, pk):
             "article": article,
             "events": selectors.article_events(article)[:50],
             "history": article.history.select_related("history_user")[:20],
-            **publication.offered_moves(request.user, article, ARTICLE_PUBLICATION),
+            "changes": field_changes(article, revision.applied_to(article), ArticleRevision.FIELDS)
+            if revision
+            else [],
+            **moves,
         },
     )
 

@@ -141,7 +141,17 @@ def _detail(request, item: InformationRequest, *, bound: dict | None = None, sta
         "consultations": list(item.consultations.all()) if is_office else [],
         "is_office": is_office,
         "is_applicant": permissions.is_applicant(user, item),
-        "actions": [(key, ACTION_LABELS[key], form) for key, form in action_forms.items()],
+        "actions": [
+            (key, ACTION_LABELS[key], form)
+            for key, form in action_forms.items()
+            if key != "consultation_answer"
+        ],
+        # Recording the third party's answer sits under the consultation it closes.
+        "consultation_actions": [
+            (key, ACTION_LABELS[key], form)
+            for key, form in action_forms.items()
+            if key == "consultation_answer"
+        ],
         "open_action": next(iter(bound.get("actions", {})), "") if bound else "",
         "supplement_form": supplement_form,
         "office_head_needed": is_office

@@ -2,7 +2,10 @@
 and a dozen complaints in every state. Idempotent."""
 
 from petitions.demo.complaints import seed_complaints
+from petitions.demo.history import seed_history
 from petitions.demo.identity import grant_identity_permission
+from petitions.demo.messages import seed_messages
+from petitions.demo.participation import seed_participation
 from petitions.demo.routing import seed_categories, seed_rules
 
 
@@ -11,4 +14,11 @@ def seed(*, scale: int = 1, stdout=None) -> list[tuple[str, str]]:
     seed_rules(categories)
     grant_identity_permission()
     seed_complaints(categories)
+    filed = seed_history(categories)
+    # Last: its moderator passes what the complaints above left waiting for the board.
+    seed_participation()
+    # After it: messages leave some items waiting in the moderation queue on purpose.
+    seed_messages()
+    if stdout is not None:
+        stdout.write(f"petitions: {filed} complaints of the past year")
     return []

@@ -94,8 +94,8 @@ def seed_complaints(categories: dict[str, Category]) -> None:
     )
     handle(c, "需出生医学证明、父母户口簿和身份证、结婚证，到户籍窗口办理。", None, "satisfied")
     # Replied, waiting for the rating and the return visit.
-    c = _file(categories, b, "help", "独居老人冬季取暖困难", "东村一位独居老人家中取暖设备损坏。")
-    handle(c, "已联系村委会上门维修取暖设备，并纳入冬季走访名单。")
+    c = _file(categories, b, "help", "独居老人家中电路故障", "东村一位独居老人家中电路故障。")
+    handle(c, "已联系村委会和供电所上门维修电路，并纳入日常走访名单。")
     # Re-handling after an unsatisfied rating.
     c = _file(
         categories,

@@ -1,16 +1,18 @@
 """Demo categories with the statutory limits, and routing rules to the demo departments."""
 
+from django.utils.translation import gettext_noop
+
 from petitions.models import Category, LimitUnit, RoutingRule
 from portal.models import Department
 
-# (code, name, kind, needs instruction)
+# (code, name, kind, needs instruction); the names are msgids, shown translated (Category.label)
 CATEGORIES = [
-    ("consultation", "政策咨询", Category.Kind.CONSULTATION, False),
-    ("help", "生活求助", Category.Kind.HELP, False),
-    ("complaint", "投诉", Category.Kind.COMPLAINT, False),
-    ("report", "举报", Category.Kind.REPORT, False),
-    ("report-official", "举报公职人员", Category.Kind.REPORT, True),
-    ("petition", "信访事项", Category.Kind.PETITION, False),
+    ("consultation", gettext_noop("政策咨询"), Category.Kind.CONSULTATION, False),
+    ("help", gettext_noop("生活求助"), Category.Kind.HELP, False),
+    ("complaint", gettext_noop("投诉"), Category.Kind.COMPLAINT, False),
+    ("report", gettext_noop("举报"), Category.Kind.REPORT, False),
+    ("report-official", gettext_noop("举报公职人员"), Category.Kind.REPORT, True),
+    ("petition", gettext_noop("信访事项"), Category.Kind.PETITION, False),
 ]
 
 # (category code, keywords, place, department code, priority)

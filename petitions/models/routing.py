@@ -6,6 +6,7 @@ Shared by every area that sends a matter to a department (complaints today); its
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -77,7 +78,13 @@ class Category(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language: the seeded categories' names are msgids, a
+        category an admin added is shown as named."""
+        return gettext(self.name) if self.name else ""
 
     @property
     def is_petition(self) -> bool:

@@ -3,12 +3,12 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from petitions.models import Complaint, ComplaintEvent, ReviewRequest
+from petitions.models import Complaint, ComplaintEvent, Reply, ReviewRequest
 from petitions.permissions import complaints as complaint_permissions
 
 # `merged_into__category`: `is_protected` of a merged duplicate reads the original's category.
@@ -139,12 +139,19 @@ def complaints_of_account(user) -> QuerySet[Complaint]:
 
 
 def public_board() -> QuerySet[Complaint]:
-    """Handled complaints whose complainant allowed publication, with the replies (anonymised)."""
+    """Complaints whose complainant allowed publication and whose reply a moderator passed, with
+    the passed replies as `public_replies` (texts as the moderator confirmed them)."""
     return (
-        Complaint.objects.filter(allow_publication=True, status=Complaint.Status.CLOSED)
+        Complaint.objects.filter(allow_publication=True, published_at__isnull=False)
         .select_related("category", "department")
-        .prefetch_related("replies")
-        .order_by("-closed_at", "-id")
+        .prefetch_related(
+            Prefetch(
+                "replies",
+                queryset=Reply.objects.filter(published_at__isnull=False).order_by("round"),
+                to_attr="public_replies",
+            )
+        )
+        .order_by("-published_at", "-id")
     )
 
 

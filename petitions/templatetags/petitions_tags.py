@@ -3,8 +3,9 @@
 from django import template
 from django.utils import timezone
 
-from petitions.models import Complaint
+from petitions.models import Complaint, Message
 from petitions.permissions import complaints as complaint_permissions
+from petitions.permissions.moderation import can_moderate
 from petitions.selectors import complaints as complaint_selectors
 from petitions.services import moderation
 
@@ -56,4 +57,11 @@ def petitions_workbench(user):
         "department": list(complaint_selectors.department_queue(user)[:10]),
         "reviews": list(complaint_selectors.pending_reviews(user)[:10]),
         "is_office": complaint_permissions.can_dispatch(user),
+        "can_moderate": can_moderate(user),
     }
+
+
+@register.simple_tag
+def message_categories():
+    """The categories of messages, for the office's "convert to a message" form."""
+    return Message.Category.choices

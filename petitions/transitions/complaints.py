@@ -21,6 +21,12 @@ COMPLAINT_MOVES = TransitionTable(
         "refer": {Complaint.Status.AWAITING_INSTRUCTION, Complaint.Status.REGISTERED},
         "merge": {Complaint.Status.AWAITING_INSTRUCTION, Complaint.Status.REGISTERED},
         "request_review": {Complaint.Status.REPLIED, Complaint.Status.CLOSED},
+        "convert_to_message": {
+            Complaint.Status.AWAITING_INSTRUCTION,
+            Complaint.Status.REGISTERED,
+            Complaint.Status.DISPATCHED,
+            Complaint.Status.HANDLING,
+        },
     },
     {
         "instruct": _("该诉求已分派，不能再批示。"),
@@ -37,5 +43,6 @@ COMPLAINT_MOVES = TransitionTable(
         "refer": _("只有尚未分派的诉求可以告知其他渠道。"),
         "merge": _("只有尚未分派的诉求可以作为重复件合并。"),
         "request_review": _("答复之后才能申请复查或复核。"),
+        "convert_to_message": _("只有尚未答复的诉求可以转为留言。"),
     },
 )

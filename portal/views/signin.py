@@ -16,24 +16,29 @@ from django_otp import match_token, user_has_device
 
 from portal import ratelimit, services
 from portal.addresses import client_address
+from portal.errors import DomainError
 from portal.forms import SecondFactorForm
 from portal.middleware import is_staff_account
+from portal.phone_codes import RATE_LIMITED
 
 HOUR = 3600
+# The session key of the number a password reset by SMS is for, between its two pages.
+RESET_MOBILE = "password_reset_mobile"
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    """找回密码, limited per account (its e-mail address) and per client address each hour.
+    """找回密码 by mobile number (an SMS code) or e-mail address (a link), limited per account
+    (the number or address typed) and per client address each hour.
 
-    Under the limits the answer is the same whether the address is registered; over either one the
-    page says so with 429 and nothing is sent.
+    Under the limits the answer is the same whether the account exists; over either one the page
+    says so with 429 and nothing is sent.
     """
 
     def form_valid(self, form):
-        email = form.cleaned_data["email"].strip().lower()
+        login = form.cleaned_data["login"].lower()
         address = client_address(self.request)
         counters = [
-            (f"password-reset:account:{email}", settings.PASSWORD_RESET_PER_ACCOUNT_PER_HOUR),
+            (f"password-reset:account:{login}", settings.PASSWORD_RESET_PER_ACCOUNT_PER_HOUR),
             (f"password-reset:address:{address}", settings.PASSWORD_RESET_PER_ADDRESS_PER_HOUR),
         ]
         if any(ratelimit.attempts(key, HOUR) >= limit for key, limit in counters):
@@ -41,7 +46,16 @@ class PasswordResetView(auth_views.PasswordResetView):
             return self.render_to_response(self.get_context_data(form=form), status=429)
         for key, _limit in counters:
             ratelimit.hit(key, HOUR)
-        return super().form_valid(form)
+        if not form.by_sms:
+            return super().form_valid(form)
+        try:
+            services.password_reset_code_send(mobile=login, address=address)
+        except DomainError as error:
+            form.add_error(None, error.message)
+            status = 429 if error.code == RATE_LIMITED else 200
+            return self.render_to_response(self.get_context_data(form=form), status=status)
+        self.request.session[RESET_MOBILE] = login
+        return redirect("portal:password_reset_code")
 
 
 def _next_page(request) -> str:

@@ -26,8 +26,11 @@ def alert_raise(
     message_code: str = "",
     message_params: dict | None = None,
     message: str = "",
+    at: datetime.datetime | None = None,
 ) -> Alert:
     """Raise an alert on the supervision dashboard; raising the same key again returns the first.
+
+    `at` dates an alert raised for a past move (a decision recorded with its own moment).
 
     The message is a code registered with `portal.texts.register_texts` and its parameters,
     rendered in each reader's language; `message` is for text that is not the system's words.
@@ -47,6 +50,7 @@ def alert_raise(
                 message_code=message_code,
                 message_params=message_params or {},
                 dedup_key=dedup_key,
+                raised_at=at or timezone.now(),
             )
             AlertEvent.record(alert, AlertEvent.Code.RAISED, at=alert.raised_at)
             return alert

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.translation import gettext as _
 
 from portal.models import User
 from portal.notifications import notify
 from portal.roles import Role
+from portal.texts import coded
 from portal.workdays import is_working_day
 from supervision.models import Brief
 
@@ -114,8 +114,8 @@ def brief_generate(*, month: datetime.date, at: datetime.datetime | None = None)
 def _deliver(brief: Brief) -> None:
     notify(
         User.objects.with_role(Role.LEADER),
-        subject=_("领导参阅（%(month)s）") % {"month": f"{brief.month:%Y-%m}"},
-        body=_("%(month)s 各板块运行情况已生成，请查阅。") % {"month": f"{brief.month:%Y-%m}"},
+        subject=coded("supervision.brief", month=f"{brief.month:%Y-%m}"),
+        body=coded("supervision.brief_body", month=f"{brief.month:%Y-%m}"),
         url=brief.get_absolute_url(),
         sms=False,
     )

@@ -4,6 +4,7 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -55,7 +56,7 @@ def notice_pdf(notice: Notice) -> bytes:
         Paragraph(notice.get_level_display(), title),
         Paragraph(notice.number, ParagraphStyle("number", parent=body, alignment=1)),
         Spacer(1, 8 * mm),
-        Paragraph(f"{escape(notice.department.name)}：", body),
+        Paragraph(escape(_("%(department)s：") % {"department": notice.department.name}), body),
         Paragraph(
             _("下列事项已进入预警或超期状态，请按规定时限办理完毕，并在本系统反馈整改情况。"), body
         ),
@@ -66,7 +67,7 @@ def notice_pdf(notice: Notice) -> bytes:
             _("县纪委监委（效能办） 电子监察系统"), ParagraphStyle("sign", parent=body, alignment=2)
         ),
         Paragraph(
-            f"{local(notice.issued_at):%Y年%m月%d日}",
+            date_format(local(notice.issued_at), "DATE_FORMAT"),
             ParagraphStyle("date", parent=body, alignment=2),
         ),
     ]

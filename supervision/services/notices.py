@@ -16,6 +16,7 @@ from portal.locking import lock
 from portal.models import User
 from portal.notifications import notify
 from portal.roles import Role
+from portal.texts import coded, source_text
 from supervision import permissions
 from supervision.models import OPEN_NOTICE_STATUSES, Clock, Notice, NoticeEvent
 
@@ -114,15 +115,18 @@ def notify_pending(limit: int = 500) -> int:
             clock = notice.clock
             notify(
                 recipients(notice),
-                subject=_("%(level)s %(number)s")
-                % {"level": notice.get_level_display(), "number": notice.number},
-                body=_("%(department)s：%(subject)s（%(ref)s）期限至%(due)s，请抓紧办理并反馈。")
-                % {
-                    "department": notice.department.name,
-                    "subject": clock.subject_label,
-                    "ref": clock.subject_ref,
-                    "due": deadline_text(clock.due_at, provisional=clock.provisional),
-                },
+                subject=coded(
+                    "supervision.notice",
+                    level=source_text(Notice.Level(notice.level).label),
+                    number=notice.number,
+                ),
+                body=coded(
+                    "supervision.notice_body",
+                    department=notice.department.name,
+                    subject=clock.subject_label,
+                    ref=clock.subject_ref,
+                    due=deadline_text(clock.due_at, provisional=clock.provisional),
+                ),
                 url=reverse("supervision:notice", args=[notice.pk]),
                 email=False,
             )

@@ -1,51 +1,23 @@
 """Races on PostgreSQL: the applicant and the agent rating at once, two staff answering one
 ticket at once — one wins, the other is told why, one event row each."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from approvals.models import Rating, RatingEvent, RectificationTicket
 from approvals.services import ratings as ratings_services
-from portal.errors import DomainError
 from portal.roles import Role
 from tests.approvals.factories import CaseFactory
+from tests.concurrency import race
 from tests.factories import StaffFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-def _race(*calls):
-    """Start every call at the same moment in its own thread; return what each did."""
-    barrier = threading.Barrier(len(calls))
-    outcomes = [""] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            call()
-            outcomes[index] = "ok"
-        except DomainError:
-            outcomes[index] = "refused"
-        except Exception as error:
-            outcomes[index] = repr(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
-
-
 def test_applicant_and_agent_rating_at_once_rate_once(process, citizen):
     agent = StaffFactory(roles=[Role.VILLAGE_AGENT])
     case = CaseFactory(process=process, applicant=citizen, agent=agent, stage="finished")
-    outcomes = _race(
+    outcomes = race(
         lambda: ratings_services.rating_submit(actor=citizen, case=case, level=1),
         lambda: ratings_services.rating_submit(actor=agent, case=case, level=5),
     )
@@ -69,5 +41,5 @@ def test_two_staff_answering_one_ticket_answer_once(process, citizen, crew):
             answer=f"{actor.username} 的解释",
         )
 
-    assert sorted(_race(answer(crew.clerk), answer(second))) == ["ok", "refused"]
+    assert sorted(race(answer(crew.clerk), answer(second))) == ["ok", "refused"]
     assert RatingEvent.objects.filter(code=RatingEvent.Code.TICKET_ANSWERED).count() == 1

@@ -91,8 +91,8 @@ def test_a_published_article_is_not_late_and_a_revision_counts_from_the_change()
     assert not Alert.objects.exists()
 
     article = services.article_revise(actor=admin(), article=article)
-    article.changed_at = at(datetime.date(2026, 6, 1))
-    article.save()
+    # The revision was opened on 1 June: the 20 WD count from then.
+    article.revisions.update(created_at=at(datetime.date(2026, 6, 1)))
     services.columns_check(today=datetime.date(2026, 6, 10))
     assert not Alert.objects.exists()
     services.columns_check(today=datetime.date(2026, 7, 31))

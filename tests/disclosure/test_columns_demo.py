@@ -2,9 +2,10 @@ import pytest
 from django.utils import timezone
 
 from disclosure.demo import columns as demo_columns
-from disclosure.models import Article, Column, InfoReport, SearchEntry
+from disclosure.models import Article, Column, InfoReport
 from disclosure.selectors.reporting import monthly_ranking
 from portal import demo as portal_demo
+from portal.search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
 

@@ -1,10 +1,9 @@
+"""The search page (全网信息检索) over disclosure's items and articles: matching, filters, escaping."""
+
 import pytest
-from django.db import connection
 from django.utils import timezone
 
-from disclosure.models import SearchEntry
-from disclosure.selectors.search import highlight
-from disclosure.services.search import search_index_remove, search_index_upsert
+from portal.search.index import search_index_remove, search_index_upsert
 from tests.disclosure.catalogue_helpers import admin, market, published_item
 from tests.factories import DepartmentFactory
 
@@ -22,12 +21,12 @@ def food_item():
     )
 
 
-def _article(n, title, body="", department=None):
+def article(n, title, body="", department=None):
     return search_index_upsert(
         kind="article",
         obj_id=n,
         title=title,
-        body=body,
+        fields={"body": body},
         department=department,
         url=f"/disclosure/articles/{n}/",
         published_at=timezone.now(),
@@ -61,24 +60,17 @@ def test_drafts_are_not_searchable(client):
     assert "没有找到相关信息" in client.get(URL, {"q": "规划"}).content.decode()
 
 
-def test_articles_are_indexed_through_the_service(client):
-    _article(7, "关于开展食品安全专项检查的通知", "全县范围内开展食品安全检查。")
-    page = client.get(URL, {"q": "食品安全"}).content.decode()
+def test_an_indexed_article_is_found_and_a_removed_one_is_not(client):
+    article(7, "关于开展食品安全专项检查的通知", "全县范围内开展食品安全检查。")
+    assert "/disclosure/articles/7/" in client.get(URL, {"q": "食品安全"}).content.decode()
 
-    assert "/disclosure/articles/7/" in page
     search_index_remove(kind="article", obj_id=7)
-    assert not SearchEntry.objects.exists()
 
-
-def test_upsert_replaces_the_entry_of_the_same_object():
-    _article(7, "旧标题")
-    _article(7, "新标题")
-
-    assert list(SearchEntry.objects.values_list("title", flat=True)) == ["新标题"]
+    assert "/disclosure/articles/7/" not in client.get(URL, {"q": "食品安全"}).content.decode()
 
 
 def test_the_match_is_highlighted_and_html_is_escaped(client):
-    _article(1, "<script>alert(1)</script>食品抽检结果", "<b>食品</b>抽检")
+    article(1, "<script>alert(1)</script>食品抽检结果", "<b>食品</b>抽检")
     page = client.get(URL, {"q": "食品"}).content.decode()
 
     assert "<script>alert(1)</script>" not in page
@@ -93,15 +85,22 @@ def test_a_query_with_markup_is_escaped(client, food_item):
 
 
 def test_filter_by_type(client, food_item):
-    _article(1, "食品安全宣传周活动")
+    article(1, "食品安全宣传周活动")
     page = client.get(URL, {"q": "食品", "kind": "article"}).content.decode()
 
     assert "宣传周" in page and "/disclosure/catalogue/market-001/" not in page
 
 
+def test_the_type_filter_lists_every_registered_kind(client):
+    page = client.get(URL).content.decode()
+
+    for label in ("办事事项", "公开信息", "诉求答复", "办理结果公示"):
+        assert f">{label}</option>" in page
+
+
 def test_filter_by_department(client, food_item):
     other = DepartmentFactory(code="civil", name="县民政局")
-    _article(1, "食品救助物资发放公示", department=other)
+    article(1, "食品救助物资发放公示", department=other)
     page = client.get(URL, {"q": "食品", "department": other.pk}).content.decode()
 
     assert "救助物资" in page and "/disclosure/catalogue/market-001/" not in page
@@ -122,13 +121,19 @@ def test_bad_filters_do_not_fail(client, food_item):
     assert response.status_code == 200
 
 
+def test_an_unknown_filter_is_ignored_and_the_query_still_runs(client, food_item):
+    page = client.get(URL, {"q": "食品", "kind": "nope", "department": "x"}).content.decode()
+
+    assert "/disclosure/catalogue/market-001/" in page
+
+
 def test_empty_query_shows_the_prompt(client):
     assert "请输入要查找" in client.get(URL).content.decode()
 
 
 def test_results_are_paginated_with_a_flat_query_count(client, django_assert_max_num_queries):
     for n in range(45):
-        _article(n, f"食品安全信息第{n}期")
+        article(n, f"食品安全信息第{n}期")
     with django_assert_max_num_queries(6):
         first = client.get(URL, {"q": "食品"})
     with django_assert_max_num_queries(6):
@@ -138,41 +143,8 @@ def test_results_are_paginated_with_a_flat_query_count(client, django_assert_max
     assert third.content.decode().count("安全信息第") == 5
 
 
-def test_highlight_marks_each_term_once_longest_first():
-    assert (
-        highlight("食品经营许可", ["食品", "食品经营"]) == '<mark class="p-0">食品经营</mark>许可'
-    )
-
-
-@pytest.mark.postgres
-def test_postgres_fuzzy_match_finds_a_title_with_a_typo(client, food_item):
-    page = client.get(URL, {"q": "食品经营许"}).content.decode()
-
-    assert "/disclosure/catalogue/market-001/" in page
-
-
-@pytest.mark.postgres
-def test_postgres_has_the_full_text_and_trigram_indexes():
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT indexname FROM pg_indexes WHERE tablename = 'disclosure_searchentry'"
-        )
-        names = {row[0] for row in cursor.fetchall()}
-
-    assert {"disclosure_search_vector_gin", "disclosure_search_title_trgm"} <= names
-
-
-@pytest.mark.postgres
-def test_postgres_stores_the_jieba_tokens_as_a_tsvector(food_item):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT search_vector::text FROM disclosure_searchentry")
-        vector = cursor.fetchone()[0]
-
-    assert "'食品':1A" in vector and "'经营':2A" in vector
-
-
 def test_a_removed_entry_disappears_at_once_despite_the_page_cache(client):
-    _article(3, "食品抽检结果公告")
+    article(3, "食品抽检结果公告")
     assert "/disclosure/articles/3/" in client.get(URL, {"q": "食品"}).content.decode()
 
     search_index_remove(kind="article", obj_id=3)
@@ -180,7 +152,8 @@ def test_a_removed_entry_disappears_at_once_despite_the_page_cache(client):
     assert "/disclosure/articles/3/" not in client.get(URL, {"q": "食品"}).content.decode()
 
 
-def test_an_unknown_filter_is_ignored_and_the_query_still_runs(client, food_item):
-    page = client.get(URL, {"q": "食品", "kind": "nope", "department": "x"}).content.decode()
+@pytest.mark.postgres
+def test_postgres_fuzzy_match_finds_a_title_with_a_typo(client, food_item):
+    page = client.get(URL, {"q": "食品经营许"}).content.decode()
 
     assert "/disclosure/catalogue/market-001/" in page

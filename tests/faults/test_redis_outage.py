@@ -23,6 +23,7 @@ from portal.celery import app as celery_app
 from portal.models import OutboxMessage
 from portal.notifications import notify_contact
 from portal.tasks import flush_outbox
+from portal.texts import plain
 from tests.disclosure.factories import office_clerk
 from tests.factories import CitizenFactory, DepartmentFactory
 from tests.petitions.factories import CategoryFactory, RoutingRuleFactory
@@ -187,7 +188,7 @@ def test_a_worker_killed_mid_send_loses_no_task_and_sends_nothing_twice(
     }
     mobiles = [f"1390000000{n}" for n in range(5)]
     for mobile in mobiles:
-        notify_contact(mobile=mobile, subject="诉求已受理", body=f"尾号{mobile[-4:]}")
+        notify_contact(mobile=mobile, subject=plain("诉求已受理"), body=plain(f"尾号{mobile[-4:]}"))
     first = Worker(own_redis.url, tmp_path, **environment)
     assert wait_until(lambda: len(handler.received) == 1, 30)
     interrupted = OutboxMessage.objects.get(status=OutboxMessage.Status.SENDING)

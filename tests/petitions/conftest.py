@@ -113,3 +113,25 @@ def replied(handling, clerk):
     )
     handling.refresh_from_db()
     return handling
+
+
+@pytest.fixture
+def write_message(hotline_department, department):
+    """Write a message as `author` (None: anonymous) to the department's mailbox by default."""
+    from petitions.models import Message
+    from petitions.services.messages import writing
+
+    def write(author=None, **overrides):
+        values = {
+            "author": author,
+            "mailbox": Message.Mailbox.DEPARTMENT,
+            "addressee": department,
+            "category": Message.Category.CONSULTATION,
+            "title": "营业执照办理咨询",
+            "content": "请问个体工商户营业执照需要哪些材料？",
+            "publish_consent": True,
+        }
+        values.update(overrides)
+        return writing.message_submit(**values)
+
+    return write

@@ -8,6 +8,7 @@ from django.utils import timezone
 from petitions.models import Attachment, Complaint, Rating
 from petitions.services.complaints import closing as closing_services
 from petitions.services.complaints import handling as handling_services
+from tests.petitions.helpers import publish_on_board
 from tests.uploads import png_file
 
 pytestmark = pytest.mark.django_db
@@ -139,12 +140,20 @@ def test_citizen_sees_own_complaints_in_my_account(
 def test_published_reply_is_on_the_board_and_feed(client, replied, operator):
     Complaint.objects.filter(pk=replied.pk).update(allow_publication=True)
     closing_services.complaint_return_visit(actor=operator, complaint=replied, result="satisfied")
+    publish_on_board(replied, operator)
     assert replied.title in client.get(reverse("petitions:board")).content.decode()
     assert (
         "已责令下架"
         in client.get(reverse("petitions:board_detail", args=[replied.number])).content.decode()
     )
     assert replied.title in client.get(reverse("petitions:feed")).content.decode()
+
+
+def test_closed_reply_waits_for_the_moderator_before_the_board(client, replied, operator):
+    Complaint.objects.filter(pk=replied.pk).update(allow_publication=True)
+    closing_services.complaint_return_visit(actor=operator, complaint=replied, result="satisfied")
+    assert client.get(reverse("petitions:board_detail", args=[replied.number])).status_code == 404
+    assert replied.title not in client.get(reverse("petitions:feed")).content.decode()
 
 
 def test_unpublished_reply_stays_off_the_board(client, replied, operator):
@@ -169,6 +178,7 @@ def test_figures_of_an_impossible_year_show_this_year(client, year):
 def test_board_query_count_does_not_grow(client, django_assert_max_num_queries, replied, operator):
     Complaint.objects.filter(pk=replied.pk).update(allow_publication=True)
     closing_services.complaint_return_visit(actor=operator, complaint=replied, result="satisfied")
+    publish_on_board(replied, operator)
     with django_assert_max_num_queries(6):
         assert client.get(reverse("petitions:board")).status_code == 200
 
@@ -186,6 +196,7 @@ def test_the_board_masks_numbers_typed_into_the_content(
         actor=clerk, complaint=complaint, content="已联系13912345678本人。"
     )
     closing_services.complaint_return_visit(actor=operator, complaint=complaint, result="satisfied")
+    publish_on_board(complaint, operator)
     page = client.get(reverse("petitions:board_detail", args=[complaint.number])).content.decode()
     assert "13912345678" not in page and "198503120011" not in page
     assert "139****5678" in page

@@ -80,7 +80,7 @@ def test_password_change_needs_the_old_password(client):
 
 def test_password_reset_sends_an_email(client, mailoutbox):
     citizen = CitizenFactory(email="zhang@example.com")
-    client.post(reverse("portal:password_reset"), {"email": "zhang@example.com"})
+    client.post(reverse("portal:password_reset"), {"login": "zhang@example.com"})
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == [citizen.email]
     assert "/password/reset/" in mailoutbox[0].body

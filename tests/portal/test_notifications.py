@@ -10,6 +10,7 @@ from portal.celery import app as celery_app
 from portal.models import InboxMessage, OutboxMessage
 from portal.notifications import notify, notify_contact
 from portal.tasks import MAX_ATTEMPTS, deliver_outbox_message, flush_outbox
+from portal.texts import plain
 from tests.factories import CitizenFactory
 from tests.processes import free_port, use_broker
 
@@ -23,7 +24,9 @@ def _clean_sms_outbox():
 
 def test_notify_writes_inbox_and_outbox_in_the_same_transaction():
     citizen = CitizenFactory(email="a@example.com")
-    notify([citizen], subject="办件已受理", body="您的办件已受理。", url="/approvals/1/")
+    notify(
+        [citizen], subject=plain("办件已受理"), body=plain("您的办件已受理。"), url="/approvals/1/"
+    )
     assert InboxMessage.objects.get(recipient=citizen).subject == "办件已受理"
     assert set(OutboxMessage.objects.values_list("channel", "address")) == {
         ("sms", citizen.mobile),
@@ -34,7 +37,12 @@ def test_notify_writes_inbox_and_outbox_in_the_same_transaction():
 def test_messages_leave_after_commit(django_capture_on_commit_callbacks, mailoutbox):
     citizen = CitizenFactory(email="a@example.com")
     with django_capture_on_commit_callbacks(execute=True):
-        notify([citizen], subject="办件已受理", body="您的办件已受理。", url="/approvals/1/")
+        notify(
+            [citizen],
+            subject=plain("办件已受理"),
+            body=plain("您的办件已受理。"),
+            url="/approvals/1/",
+        )
     assert [m.to for m in sms.outbox] == [citizen.mobile]
     assert sms.outbox[0].body.startswith("【县政务服务】办件已受理")
     assert "http://127.0.0.1:8000/approvals/1/" in sms.outbox[0].body
@@ -49,7 +57,7 @@ def test_nothing_leaves_when_the_transaction_rolls_back(django_capture_on_commit
         pytest.raises(RuntimeError),
         transaction.atomic(),
     ):
-        notify([citizen], subject="办件已受理", body="…")
+        notify([citizen], subject=plain("办件已受理"), body=plain("…"))
         raise RuntimeError("the service failed after notifying")
     assert sms.outbox == []
     assert not OutboxMessage.objects.exists()
@@ -57,7 +65,7 @@ def test_nothing_leaves_when_the_transaction_rolls_back(django_capture_on_commit
 
 
 def test_a_message_is_sent_once_even_if_delivered_twice():
-    notify_contact(mobile="13912345678", subject="诉求已受理", body="编号 TS-1")
+    notify_contact(mobile="13912345678", subject=plain("诉求已受理"), body=plain("编号 TS-1"))
     message = OutboxMessage.objects.get()
     deliver_outbox_message(message.pk)
     deliver_outbox_message(message.pk)
@@ -67,7 +75,7 @@ def test_a_message_is_sent_once_even_if_delivered_twice():
 def test_a_failure_backs_off_and_a_later_flush_sends_it(
     settings, django_capture_on_commit_callbacks
 ):
-    notify_contact(mobile="13912345678", subject="诉求已受理", body="编号 TS-1")
+    notify_contact(mobile="13912345678", subject=plain("诉求已受理"), body=plain("编号 TS-1"))
     message = OutboxMessage.objects.get()
     settings.SMS_BACKEND = "http"
     settings.SMS_GATEWAY_URL = "http://127.0.0.1:9/unreachable"
@@ -90,7 +98,7 @@ def test_a_failure_backs_off_and_a_later_flush_sends_it(
 def test_a_message_gives_up_after_the_last_attempt(settings):
     settings.SMS_BACKEND = "http"
     settings.SMS_GATEWAY_URL = ""
-    notify_contact(mobile="13912345678", subject="诉求已受理", body="…")
+    notify_contact(mobile="13912345678", subject=plain("诉求已受理"), body=plain("…"))
     message = OutboxMessage.objects.get()
     for _ in range(MAX_ATTEMPTS):
         OutboxMessage.objects.update(next_attempt_at=timezone.now())
@@ -100,7 +108,7 @@ def test_a_message_gives_up_after_the_last_attempt(settings):
 
 
 def test_a_message_interrupted_while_sending_is_not_sent_again():
-    notify_contact(mobile="13912345678", subject="诉求已受理", body="…")
+    notify_contact(mobile="13912345678", subject=plain("诉求已受理"), body=plain("…"))
     OutboxMessage.objects.update(
         status="sending", claimed_at=timezone.now() - datetime.timedelta(hours=1)
     )
@@ -112,7 +120,7 @@ def test_a_message_interrupted_while_sending_is_not_sent_again():
 
 def test_users_without_mobile_or_email_get_the_inbox_only():
     citizen = CitizenFactory(mobile="", email="")
-    notify([citizen], subject="通知", body="…")
+    notify([citizen], subject=plain("通知"), body=plain("…"))
     assert InboxMessage.objects.count() == 1
     assert not OutboxMessage.objects.exists()
 
@@ -137,7 +145,9 @@ def broker_down():
 
 def _notify_and_commit(capture, n: int = 1) -> None:
     with capture(execute=True):
-        notify_contact(mobile="13912345678", subject="诉求已受理", body=f"编号 TS-{n}")
+        notify_contact(
+            mobile="13912345678", subject=plain("诉求已受理"), body=plain(f"编号 TS-{n}")
+        )
 
 
 def test_a_hand_off_to_a_broker_that_is_down_returns_at_once(

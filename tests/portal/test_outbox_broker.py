@@ -9,10 +9,12 @@ import pytest
 from django.urls import reverse
 
 from portal.celery import app as celery_app
-from portal.models import OutboxMessage
+from portal.models import OutboxMessage, PhoneCode
 from portal.notifications import notify_contact
 from portal.tasks import flush_outbox
+from portal.texts import plain
 from tests.factories import make_resident_id
+from tests.phone_codes import CODE, issue_code
 from tests.processes import RedisServer, Worker, use_broker, wait_until
 
 REGISTRATION = {
@@ -20,6 +22,7 @@ REGISTRATION = {
     "citizen-real_name": "周九",
     "citizen-resident_id": make_resident_id(99),
     "citizen-mobile": "13799990000",
+    "citizen-code": CODE,
     "citizen-password1": "Qingshan#2026",
     "citizen-password2": "Qingshan#2026",
 }
@@ -49,7 +52,7 @@ def test_a_message_crosses_redis_to_a_worker_process(real_broker, tmp_path):
     use_broker(url)
     worker = Worker(url, tmp_path)
     try:
-        notify_contact(mobile="13912345678", subject="诉求已受理", body="编号 TS-1")
+        notify_contact(mobile="13912345678", subject=plain("诉求已受理"), body=plain("编号 TS-1"))
         message = OutboxMessage.objects.get()
         assert _wait_until_sent(message.pk) == OutboxMessage.Status.SENT
         [written] = (tmp_path / "sms").iterdir()
@@ -68,6 +71,7 @@ def test_a_registration_while_redis_is_down_succeeds_and_its_sms_leaves_later(
     use_broker(url)
     redis.stop()
 
+    issue_code(REGISTRATION["citizen-mobile"], PhoneCode.Purpose.REGISTER)
     started = time.monotonic()
     response = client.post(reverse("portal:register"), REGISTRATION)
     assert response.status_code == 302

@@ -15,7 +15,7 @@ def _private_cache(settings):
 
 
 def ask(client, email, address="10.0.0.1"):
-    return client.post(reverse("portal:password_reset"), {"email": email}, REMOTE_ADDR=address)
+    return client.post(reverse("portal:password_reset"), {"login": email}, REMOTE_ADDR=address)
 
 
 def test_an_unknown_address_gets_the_same_answer_and_no_mail(client, mailoutbox):

@@ -1,12 +1,20 @@
 import pytest
 from django.urls import reverse
 
-from portal.models import User
+from portal.models import PhoneCode, User
 from tests.factories import CitizenFactory, make_credit_code, make_resident_id
+from tests.phone_codes import CODE, issue_code
 
 pytestmark = pytest.mark.django_db
 
 STRONG = "Qingshan#2026"
+
+
+@pytest.fixture(autouse=True)
+def _codes_sent():
+    """The numbers of the forms below have asked for their code (see test_registration_codes)."""
+    for mobile in ("13711112222", "13622223333"):
+        issue_code(mobile, PhoneCode.Purpose.REGISTER)
 
 
 def citizen_form(**overrides):
@@ -15,6 +23,7 @@ def citizen_form(**overrides):
         "citizen-real_name": "赵六",
         "citizen-resident_id": make_resident_id(7),
         "citizen-mobile": "13711112222",
+        "citizen-code": CODE,
         "citizen-email": "zhao@example.com",
         "citizen-password1": STRONG,
         "citizen-password2": STRONG,
@@ -30,6 +39,7 @@ def enterprise_form(**overrides):
         "enterprise-credit_code": make_credit_code(42),
         "enterprise-real_name": "钱七",
         "enterprise-mobile": "13622223333",
+        "enterprise-code": CODE,
         "enterprise-password1": STRONG,
         "enterprise-password2": STRONG,
     }

@@ -13,6 +13,7 @@ from portal.models import Department
 from portal.roles import Role
 from tests.factories import CitizenFactory, DepartmentFactory, StaffFactory
 from tests.petitions.factories import CategoryFactory, RoutingRuleFactory
+from tests.petitions.helpers import pass_moderation
 from tests.uploads import (
     MARKERS,
     docx_with_markers,
@@ -139,6 +140,7 @@ def scenario(client, tree, staff, reporter, django_capture_on_commit_callbacks):
             reported_department=tree["market"].pk,
             reported_person="张科长",
             contact_method=Complaint.Contact.SMS,
+            allow_publication="on",
             attachments=uploads,
             **PERSONAL,
         )
@@ -147,6 +149,7 @@ def scenario(client, tree, staff, reporter, django_capture_on_commit_callbacks):
             category,
             is_anonymous="on",
             contact_method=Complaint.Contact.NONE,
+            allow_publication="on",
             **PERSONAL,
         )
         duplicate = _file(client, unrouted, contact_method=Complaint.Contact.EMAIL, **PERSONAL)
@@ -171,6 +174,14 @@ def scenario(client, tree, staff, reporter, django_capture_on_commit_callbacks):
             _act(client, complaint, "reply", {"content": "经核查，已依法依规处理。"})
             client.get(reverse("petitions:staff_export"))
             client.logout()
+
+        # The office closes both after the return visit and, as moderator, passes their replies:
+        # the board, its feed and the site search then show them to every crawler.
+        client.force_login(staff["operator"])
+        for complaint in (report, anonymous):
+            _act(client, complaint, "return_visit", {"result": Complaint.Satisfaction.SATISFIED})
+            pass_moderation("reply", complaint.replies.get(), staff["operator"])
+        client.logout()
     for complaint in (report, anonymous, duplicate):
         complaint.refresh_from_db()
     return {

@@ -4,6 +4,8 @@
 test requests each URL as each of them.
 """
 
+from datetime import timedelta
+
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,10 +19,14 @@ from disclosure.models import ArticleAttachment, InfoReport, RequestDocument
 from evaluation.models import RatingWarning
 from evaluation.services import roster as roster_services
 from evaluation.services import votes as vote_services
-from petitions.models import Complaint
+from petitions.models import Complaint, ConsultationAttachment, Message, ModerationItem
+from petitions.services import consultations as consultation_services
+from petitions.services import moderation
+from petitions.services import suggestions as suggestion_services
 from petitions.services.complaints import filing as filing_services
 from petitions.services.complaints import handling as handling_services
 from petitions.services.complaints import reviews as review_services
+from petitions.services.messages import writing as message_writing
 from portal.models import InboxMessage
 from portal.roles import Role
 from supervision.models import Notice
@@ -157,6 +163,7 @@ def petitions_objects(who: dict) -> dict:
         "petitions:staff_history": [number],
         "petitions:staff_review_decide": [number, review.pk],
         "petitions:staff_act": [number, "reply"],
+        "petitions:message_from_complaint": [number],
     }
 
 
@@ -198,6 +205,7 @@ def disclosure_objects(who: dict) -> dict:
         "disclosure:request_supplement": [request.number],
         "disclosure:request_act": [request.number, "accept"],
         "disclosure:catalogue_item": [item.code],
+        "disclosure:catalogue_item_history": [item.code],
         "disclosure:staff_catalogue_detail": [item.pk],
         "disclosure:staff_catalogue_edit": [item.pk],
         "disclosure:staff_catalogue_act": [item.pk, "submit"],
@@ -252,6 +260,79 @@ def other_objects(who: dict) -> dict:
     }
 
 
+def participation_objects(who: dict) -> dict:
+    """A passed suggestion of the owner to the unit; an open consultation of the unit with a file
+    and the owner's comment."""
+    suggestion = suggestion_services.suggestion_submit(
+        actor=who["owner"], department=who["unit"], title="建议", content="建议内容"
+    )
+    moderation.moderation_pass(
+        item=ModerationItem.objects.get(suggestion=suggestion), actor=who["operator"]
+    )
+    today = timezone.localdate()
+    consultation = consultation_services.consultation_save_draft(
+        actor=who["clerk"],
+        draft=consultation_services.Draft(
+            kind="policy",
+            title="征求意见稿",
+            text="正文",
+            opens_on=today,
+            closes_on=today + timedelta(days=30),
+        ),
+    )
+    consultation = consultation_services.consultation_publish(
+        actor=who["clerk"], consultation=consultation
+    )
+    attachment = ConsultationAttachment.objects.create(
+        consultation=consultation,
+        file=ContentFile(pdf_file(), name="草案.pdf"),
+        original_name="草案.pdf",
+        content_type="application/pdf",
+        size=len(pdf_file()),
+    )
+    comment = consultation_services.consultation_comment(
+        actor=who["owner"], consultation=consultation, content="意见"
+    )
+    return {
+        "petitions:suggestion_detail": [suggestion.pk],
+        "petitions:suggestion_staff_detail": [suggestion.pk],
+        "petitions:suggestion_staff_answer": [suggestion.pk],
+        "petitions:suggestion_staff_action": [suggestion.pk],
+        "petitions:consultation_detail": [consultation.pk],
+        "petitions:consultation_comment": [consultation.pk],
+        "petitions:consultation_attachment": [attachment.pk],
+        "petitions:consultation_staff_detail": [consultation.pk],
+        "petitions:consultation_staff_edit": [consultation.pk],
+        "petitions:consultation_staff_publish": [consultation.pk],
+        "petitions:consultation_staff_assess": [consultation.pk, comment.pk],
+        "petitions:consultation_staff_feedback": [consultation.pk],
+    }
+
+
+def messages_objects(who: dict) -> dict:
+    """The owner's message to the unit, published after moderation."""
+    message, _code = message_writing.message_submit(
+        author=who["owner"],
+        mailbox=Message.Mailbox.DEPARTMENT,
+        addressee=who["unit"],
+        category=Message.Category.CONSULTATION,
+        title="咨询",
+        content="咨询内容",
+        publish_consent=True,
+    )
+    item = moderation.moderation_pass(
+        item=ModerationItem.objects.get(message=message), actor=who["operator"]
+    )
+    return {
+        "petitions:message_track_detail": [message.number],
+        "petitions:qa_detail": [message.number],
+        "petitions:department_qa": [who["unit"].code],
+        "petitions:message_staff_detail": [message.number],
+        "petitions:message_staff_act": [message.number, "answer"],
+        "petitions:moderation_detail": [item.pk],
+    }
+
+
 def build() -> tuple[dict, dict]:
     """Return (user by role, URL arguments by URL name)."""
     unit = DepartmentFactory(code=HANDLING_UNIT, name="县市场监督管理局")
@@ -261,6 +342,8 @@ def build() -> tuple[dict, dict]:
     args = {
         **approvals_objects(context),
         **petitions_objects(context),
+        **participation_objects(context),
+        **messages_objects(context),
         **disclosure_objects(context),
         **other_objects(context),
     }

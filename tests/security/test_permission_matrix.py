@@ -113,11 +113,38 @@ EXPECTED = {
     "petitions:staff_act": staff_post_only(),
     "petitions:staff_review_decide": staff_post_only(),
     "petitions:staff_identity_revoke": staff_post_only(),
+    # 建言献策 and 意见征集: public once passed or published; the unit's staff and overseers inside.
+    "petitions:suggestion_detail": public_to_all(),
+    "petitions:suggestion_staff_detail": staff_only(*HANDLERS, *OVERSEERS),
+    "petitions:suggestion_staff_answer": staff_post_only(),
+    "petitions:suggestion_staff_action": staff_post_only(),
+    "petitions:consultation_detail": public_to_all(),
+    "petitions:consultation_attachment": public_to_all(),
+    "petitions:consultation_comment": citizen_post_only(),
+    "petitions:consultation_staff_detail": staff_only(*HANDLERS, *OVERSEERS),
+    # Published: its editors are sent back to its page.
+    "petitions:consultation_staff_edit": staff_only(**dict.fromkeys(HANDLERS, REDIRECT)),
+    "petitions:consultation_staff_publish": staff_post_only(),
+    "petitions:consultation_staff_assess": staff_post_only(),
+    "petitions:consultation_staff_feedback": staff_post_only(),
+    # A message's page opens to its author (or who gave its query code); others go to the form.
+    "petitions:message_track_detail": {
+        PUBLIC: _by_role(REDIRECT, owner=200),
+        STAFF: _by_role(REDIRECT, owner=200),
+    },
+    "petitions:qa_detail": public_to_all(),
+    "petitions:department_qa": public_to_all(),
+    "petitions:message_staff_detail": staff_only(*HANDLERS, "operator", *OVERSEERS),
+    "petitions:message_staff_act": staff_post_only(),
+    "petitions:message_from_complaint": staff_post_only(),
+    # The moderation queue: the hotline office and admins.
+    "petitions:moderation_detail": staff_only("operator", "admin"),
     # --- 政务公开 ---------------------------------------------------------------------------------
     "disclosure:column": public_to_all(),
     "disclosure:column_feed": public_to_all(),
     "disclosure:article": public_to_all(),
     "disclosure:catalogue_item": public_to_all(),
+    "disclosure:catalogue_item_history": public_to_all(),
     "disclosure:annual_report_download": public_to_all(),
     "disclosure:article_attachment": citizen_file(),
     # The handling unit is made the disclosure office (DISCLOSURE_REQUESTS_OFFICE).

@@ -19,14 +19,18 @@ pytestmark = pytest.mark.django_db
 NAME, ID_NUMBER, PHONE, EMAIL = MARKERS
 PAGES_PER_USER = 400
 REFUSAL = "不得交由被举报单位或其上级单位办理"
+# The reply both handling heads wrote and the moderator passed for the board.
+PUBLIC_REPLY = "依法依规处理"
 
 
 def test_the_markers_are_planted_and_the_procedure_ran(scenario, tree, reporter):
     report, anonymous = scenario["report"], scenario["anonymous"]
     assert report.identity.name == NAME and report.identity.id_number == ID_NUMBER
     assert report.identity.account == reporter and anonymous.identity.account is None
-    assert report.department == tree["discipline"] and report.status == Complaint.Status.REPLIED
-    assert anonymous.department == tree["town"] and anonymous.status == Complaint.Status.REPLIED
+    assert report.department == tree["discipline"] and report.status == Complaint.Status.CLOSED
+    assert anonymous.department == tree["town"] and anonymous.status == Complaint.Status.CLOSED
+    # Both replies passed moderation: they are on the public board the crawlers reach.
+    assert report.published_at and anonymous.published_at
     assert scenario["duplicate"].merged_into == report
     assert sorted(
         Attachment.objects.filter(complaint=report).values_list("original_name", flat=True)
@@ -47,7 +51,9 @@ def _seeds(scenario) -> list[str]:
         reverse("portal:inbox"),
         reverse("petitions:staff_queue"),
         reverse("petitions:staff_export"),
+        reverse("petitions:board"),
         reverse("petitions:feed"),
+        f"{reverse('disclosure:search')}?q={PUBLIC_REPLY}",
     ]
     for key in ("report", "anonymous", "duplicate"):
         number = scenario[key].number
@@ -95,6 +101,14 @@ def test_no_member_of_the_handling_reported_or_ancestor_units_reaches_a_marker(s
     for pk in Attachment.objects.filter(complaint=scenario["report"]).values_list("pk", flat=True):
         assert handling[reverse("petitions:attachment", args=[pk])] == 200
     assert handling[reverse("petitions:staff_export")] == 200
+    # Everyone reached the public replies on the board, in its feed and in the site search.
+    for found in reached.values():
+        for key in ("report", "anonymous"):
+            board_page = reverse("petitions:board_detail", args=[scenario[key].number])
+            assert PUBLIC_REPLY in found.bodies[board_page].decode()
+        assert PUBLIC_REPLY in found.bodies[reverse("petitions:feed")].decode()
+        search = f"{reverse('disclosure:search')}?q={PUBLIC_REPLY}"
+        assert scenario["report"].number in found.bodies[search].decode()
 
 
 def test_no_inbox_message_sms_or_email_but_the_reporters_own_carries_a_marker(scenario, reporter):

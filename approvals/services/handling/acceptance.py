@@ -23,6 +23,7 @@ from portal.audit import acting_as
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import User
+from portal.texts import coded
 from supervision import services as supervision
 from supervision.models import Clock
 
@@ -36,7 +37,7 @@ def _into_progress(case: Case, *, actor: User | None, at, accepted_at, deemed: b
     case.status, case.accepted_at, case.accepted_by = Case.Status.IN_PROGRESS, accepted_at, actor
     case.deemed_accepted = deemed
     # The clock runs on the promise (承诺办结时限); the legal limit is the ceiling beside it.
-    case.legal_limit_workdays = legal_limit_for(case.process)
+    case.legal_limit_workdays = legal_limit_for(case.process, case)
     case.clock = supervision.clock_start(
         kind=CASE_CLOCK,
         subject_ref=case.number,
@@ -53,16 +54,13 @@ def _into_progress(case: Case, *, actor: User | None, at, accepted_at, deemed: b
     case.save()
     tell_applicant(
         case,
-        _("申请已受理"),
-        _(
-            "您的办件 %(number)s 已受理，承诺%(days)s个工作日内办结"
-            "（法定办结时限%(legal)s个工作日）。"
-        )
-        % {
-            "number": case.number,
-            "days": case.process.total_limit_workdays,
-            "legal": case.legal_limit_workdays,
-        },
+        coded("approvals.accepted"),
+        coded(
+            "approvals.accepted_body",
+            number=case.number,
+            days=case.process.total_limit_workdays,
+            legal=case.legal_limit_workdays,
+        ),
     )
 
 
@@ -104,9 +102,8 @@ def case_refuse_acceptance(
         CaseEvent.record(case, CaseEvent.Code.REFUSED_ACCEPTANCE, actor=actor, at=at, note=reason)
         tell_applicant(
             case,
-            _("申请不予受理"),
-            _("您的办件 %(number)s 不予受理，理由：%(reason)s")
-            % {"number": case.number, "reason": reason},
+            coded("approvals.refused"),
+            coded("approvals.refused_body", number=case.number, reason=reason),
         )
     return case
 
@@ -136,7 +133,7 @@ def case_send_material_notice(
                     "已超过收到申请后 5 个工作日的告知期限：依法自收到申请材料之日起即为受理，请直接受理。"
                 )
             )
-        known = list(case.item.materials.values_list("name", flat=True))
+        known = [material.name for material in case.catalogue_materials]
         names = [name for name in dict.fromkeys(n.strip() for n in missing or []) if name]
         if not names:
             raise DomainError(_("请列出需要补正的全部材料。"))
@@ -165,9 +162,9 @@ def case_send_material_notice(
         )
         tell_applicant(
             case,
-            _("补正材料告知"),
-            _("您的办件 %(number)s 需要补正以下材料：%(names)s。请一次补齐后提交。")
-            % {"number": case.number, "names": "、".join(names)},
+            coded("approvals.materials"),
+            # Material names are the item's own (Chinese) data, listed as the item lists them.
+            coded("approvals.materials_body", number=case.number, names="、".join(names)),
         )
     return notice
 

@@ -6,11 +6,10 @@ Supervision recomputes the clocks and calls `cases_calendar_loaded` (registered 
 
 import datetime
 
-from django.utils.translation import gettext as _
-
 from approvals.models import Case
 from approvals.services.cases import tell_applicant
 from portal.holidays import deadline_text
+from portal.texts import coded
 from supervision.services.calendar import MovedDeadline
 
 
@@ -23,12 +22,12 @@ def cases_calendar_loaded(
     for case in cases:
         tell_applicant(
             case,
-            _("办结期限调整告知"),
-            _("国务院已公布节假日安排，您的办件 %(number)s 办结期限由%(old)s调整为%(new)s。")
-            % {
-                "number": case.number,
-                "old": deadline_text(previous[case.clock_id], provisional=False),
-                "new": deadline_text(case.clock.due_at, provisional=case.clock.provisional),
-            },
+            coded("approvals.deadline_moved"),
+            coded(
+                "approvals.deadline_moved_body",
+                number=case.number,
+                old=deadline_text(previous[case.clock_id], provisional=False),
+                new=deadline_text(case.clock.due_at, provisional=case.clock.provisional),
+            ),
         )
     return len(cases)

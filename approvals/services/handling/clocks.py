@@ -17,6 +17,7 @@ from portal.audit import acting_as
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import User
+from portal.texts import coded, source_text
 from supervision import services as supervision
 from supervision.models import Clock
 
@@ -61,9 +62,8 @@ def case_extend(
     )
     tell_applicant(
         case,
-        _("办理期限延长"),
-        _("您的办件 %(number)s 办理期限延长%(days)s个工作日，理由：%(reason)s")
-        % {"number": case.number, "days": amount, "reason": reason},
+        coded("approvals.extended"),
+        coded("approvals.extended_body", number=case.number, days=amount, reason=reason),
     )
     return case
 
@@ -103,7 +103,6 @@ def case_pause(
             expected_days,
         )
         case.save()
-    kind = Case.PauseKind(reason_kind).label
     CaseEvent.record(
         case,
         CaseEvent.Code.PAUSED,
@@ -115,9 +114,13 @@ def case_pause(
     )
     tell_applicant(
         case,
-        _("办理期限暂停计算"),
-        _("您的办件 %(number)s 需要%(kind)s，预计%(days)s个工作日，所需时间不计入办理期限。")
-        % {"number": case.number, "kind": kind, "days": expected_days},
+        coded("approvals.paused"),
+        coded(
+            "approvals.paused_body",
+            number=case.number,
+            kind=source_text(Case.PauseKind(reason_kind).label),
+            days=expected_days,
+        ),
     )
     return case
 

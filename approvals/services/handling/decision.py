@@ -25,7 +25,7 @@ from portal.audit import acting_as
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import User
-from portal.texts import source_text
+from portal.texts import coded, source_text
 from supervision import services as supervision
 from supervision.models import Alert
 
@@ -89,6 +89,7 @@ def case_decide(
             supervision.alert_raise(
                 kind=Alert.Kind.RISK_DECISION,
                 severity=Alert.Severity.INFO,
+                at=at,
                 department=task.department,
                 subject_ref=case.number,
                 subject_url=staff_url(case),
@@ -104,8 +105,11 @@ def case_decide(
             )
         tell_applicant(
             case,
-            _("审批决定"),
-            _("您的办件 %(number)s 已作出决定：%(decision)s。")
-            % {"number": case.number, "decision": case.get_decision_display()},
+            coded("approvals.decided"),
+            coded(
+                "approvals.decided_body",
+                number=case.number,
+                decision=source_text(Case.Decision(case.decision).label),
+            ),
         )
     return case

@@ -41,17 +41,18 @@ def case_set_fee(
 ) -> Case:
     """Charge per the published standard; more (or anything on a free item) needs the head."""
     value = _parse_amount(amount)
-    item = case.item
+    # The standard published in the version the application was filed under.
+    standard = Decimal(case.item_terms.get("fee") or "0")
     override_reason = (override_reason or "").strip()
-    if value > item.fee and not (override_reason and can_override_fee(actor, case)):
-        if item.is_free:
+    if value > standard and not (override_reason and can_override_fee(actor, case)):
+        if standard == 0:
             message = _(
                 "本事项依法不收费，不能收取任何费用；确需收费的，须由承办单位负责人填写依据后核准。"
             )
         else:
             message = _(
                 "收费金额超过目录公布的标准（%(fee)s 元），须由承办单位负责人填写理由后核准。"
-            ) % {"fee": item.fee}
+            ) % {"fee": standard}
         Breach(
             kind=Alert.Kind.FEE_ANOMALY,
             message=message,
@@ -60,7 +61,7 @@ def case_set_fee(
             case_url=staff_url(case),
             department_id=case.department_id,
             report_code=labels.FEE_REFUSED,
-            report_params={"number": case.number, "amount": str(value), "fee": str(item.fee)},
+            report_params={"number": case.number, "amount": str(value), "fee": str(standard)},
         ).report_and_refuse()
     screen_handler(actor, case)
     # The checks stay outside: their breach alerts must survive this refused move's rollback.
@@ -69,7 +70,7 @@ def case_set_fee(
         CASE_MOVES.check(case, "set_fee")
         if not department_handles(actor, case):
             raise DomainError(_("只有承办部门的工作人员可以核定收费。"))
-        over = value > case.item.fee
+        over = value > standard
         at = at or timezone.now()
         with acting_as(actor):
             case.fee_amount = value
@@ -94,7 +95,7 @@ def case_set_fee(
                 message_params={
                     "number": case.number,
                     "amount": str(value),
-                    "fee": str(case.item.fee),
+                    "fee": str(standard),
                     "reason": override_reason,
                 },
                 dedup_key=f"approvals:fee-override:{case.pk}:{value}",

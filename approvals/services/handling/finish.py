@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from approvals.models import Case, CaseEvent
 from approvals.services.cases import CASE_LOCK_RELATED, tell_applicant
+from approvals.services.handling.publicity import index_case_result
 from approvals.services.handling.shared import (
     department_handles,
     my_open_task,
@@ -19,6 +20,7 @@ from portal.audit import acting_as
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import User
+from portal.texts import coded, source_text
 
 
 def case_finish(
@@ -53,14 +55,15 @@ def case_finish(
             case.delivery_note = delivery_note
             case.save()
         CaseEvent.record(case, CaseEvent.Code.FINISHED, actor=actor, at=at, note=delivery_note)
+        index_case_result(case)
         tell_applicant(
             case,
-            _("办件已办结"),
-            _("您的办件 %(number)s 已办结（%(decision)s），%(note)s。欢迎对本次办理进行评价。")
-            % {
-                "number": case.number,
-                "decision": case.get_decision_display(),
-                "note": delivery_note,
-            },
+            coded("approvals.finished"),
+            coded(
+                "approvals.finished_body",
+                number=case.number,
+                decision=source_text(Case.Decision(case.decision).label),
+                note=delivery_note,
+            ),
         )
     return case

@@ -27,10 +27,11 @@ from supervision.services import schedule
 DEDUP_PREFIX = "approvals:legal:"
 
 
-def legal_limit_for(process: Process) -> int:
-    """The legal limit of a case of this process: the item's, and 45 WD for joint handling
-    (并联审批, 行政许可法 Art 42) when the item gives less."""
-    legal = process.item.legal_limit_days
+def legal_limit_for(process: Process, case: Case | None = None) -> int:
+    """The legal limit of a case of this process: the item's (as published in the case's item
+    version), and 45 WD for joint handling (并联审批, 行政许可法 Art 42) when the item gives less."""
+    terms = case.item_terms if case is not None else {}
+    legal = terms.get("legal_limit_days") or process.item.legal_limit_days
     if process.is_joint:
         legal = max(legal, settings.APPROVALS_JOINT_DAYS)
     return legal

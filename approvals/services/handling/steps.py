@@ -39,7 +39,7 @@ def _check_task(actor: User, case: Case, task: CaseTask, move: str) -> None:
 
 
 def _report_risk_step(
-    case: Case, task: CaseTask, *, actor: User, what: Promise, opinion: str
+    case: Case, task: CaseTask, *, actor: User, what: Promise, opinion: str, at: datetime.datetime
 ) -> None:
     """重点监控: every move at a level-1/2 risk point is listed for the supervisors."""
     step = task.step
@@ -48,6 +48,7 @@ def _report_risk_step(
     supervision.alert_raise(
         kind=Alert.Kind.RISK_DECISION,
         severity=Alert.Severity.INFO,
+        at=at,
         department=task.department,
         subject_ref=case.number,
         subject_url=staff_url(case),
@@ -101,7 +102,9 @@ def task_pass(
             department=task.department.name,
             step_complete=complete,
         )
-        _report_risk_step(case, task, actor=actor, what=gettext_lazy("办理通过"), opinion=opinion)
+        _report_risk_step(
+            case, task, actor=actor, what=gettext_lazy("办理通过"), opinion=opinion, at=at
+        )
     return task
 
 
@@ -143,5 +146,7 @@ def task_return(
             step=task.step.name,
             to_step=previous.name,
         )
-        _report_risk_step(case, task, actor=actor, what=gettext_lazy("退回"), opinion=opinion)
+        _report_risk_step(
+            case, task, actor=actor, what=gettext_lazy("退回"), opinion=opinion, at=at
+        )
     return task

@@ -3,7 +3,7 @@
 An import is all or nothing: every row is checked first, and one bad row means nothing is
 written and the report lists each bad row with its column and reason. New codes become drafts
 (they still go through review); a code that is already a draft is updated; a code of an item
-under review, published or withdrawn is refused (start a revision first).
+under review, published or withdrawn is refused (it is changed through a revision on its page).
 """
 
 from dataclasses import dataclass, field
@@ -245,7 +245,7 @@ def catalogue_import(*, actor: User, upload) -> ImportReport:
                 RowError(
                     p.row,
                     str(dict(COLUMNS)["code"]),
-                    _("该编码的事项状态为“%(status)s”，不能通过导入修改（请先修订）")
+                    _("该编码的事项状态为“%(status)s”，不能通过导入修改，请在事项页面修订")
                     % {"status": item.get_status_display()},
                 )
             )

@@ -1,25 +1,34 @@
 """Review, publication, withdrawal and revision of catalogue items (the shared workflow).
 
-draft → review → published → withdrawn; a published or withdrawn item is changed by starting a
-revision (back to draft), and every publication is kept as a numbered version. Published and
-withdrawn items are in the search index; a withdrawn one is marked so, stays findable and takes
-no applications.
+draft → review → published → withdrawn; a published or withdrawn item is changed through a
+revision drafted beside it (the live item stays public meanwhile), and every publication is kept
+as a numbered version, which the public version history and the applications opened on it read.
+Published and withdrawn items are in the search index; a withdrawn one is marked so, stays
+findable and takes no applications.
 """
 
 import datetime
 
 from django.utils.translation import gettext_lazy as _
 
-from disclosure.models import CatalogueEvent, CatalogueItem, CatalogueItemVersion
+from disclosure.models import (
+    CatalogueEvent,
+    CatalogueItem,
+    CatalogueItemRevision,
+    CatalogueItemVersion,
+)
 from disclosure.permissions import catalogue as permissions
-from disclosure.services.catalogue.drafting import check_fee
+from disclosure.services.catalogue.drafting import (
+    MaterialData,
+    check_fee,
+    materials_content,
+    replace_materials,
+)
 from disclosure.services.publication import Publication
-from disclosure.services.search import search_index_remove, search_index_upsert
+from disclosure.services.search import index_item
 from disclosure.transitions.catalogue import ITEM_MOVES
 from portal.errors import DomainError
 from portal.models import User
-
-SEARCH_KIND = "item"
 
 
 def snapshot(item: CatalogueItem) -> dict:
@@ -39,29 +48,8 @@ def snapshot(item: CatalogueItem) -> dict:
         "supervision_phone": item.supervision_phone,
         "supervision_address": item.supervision_address,
         "service_place": item.service_place,
-        "materials": [
-            {"name": m.name, "is_required": m.is_required, "description": m.description}
-            for m in item.materials.all()
-        ],
+        "materials": materials_content(item.materials.all()),
     }
-
-
-def index_item(item: CatalogueItem) -> None:
-    """Put a published or withdrawn item into the search index (marked when withdrawn)."""
-    search_index_upsert(
-        kind=SEARCH_KIND,
-        obj_id=item.pk,
-        title=item.name,
-        body="\n".join(
-            part
-            for part in (item.content, item.conditions, item.legal_basis, item.department.name)
-            if part
-        ),
-        department=item.department,
-        url=item.get_absolute_url(),
-        published_at=item.published_at,
-        withdrawn=item.is_withdrawn,
-    )
 
 
 class ItemPublication(Publication):
@@ -69,6 +57,8 @@ class ItemPublication(Publication):
 
     model = CatalogueItem
     events = CatalogueEvent
+    revisions = CatalogueItemRevision
+    revision_of = "item"
     moves = ITEM_MOVES
     related = ("department",)
     staff_url_name = "disclosure:staff_catalogue_detail"
@@ -80,18 +70,33 @@ class ItemPublication(Publication):
         "revise": _("您不能修订该单位的目录事项。"),
     }
     notices = {
-        "submitted": _("目录事项待审核"),
-        "returned": _("目录事项被退回修改"),
-        "published": _("目录事项已发布"),
+        "submitted": "disclosure.item_submitted",
+        "returned": "disclosure.item_returned",
+        "published": "disclosure.item_published",
     }
     may_edit = staticmethod(permissions.can_edit_item)
     is_reviewer = staticmethod(permissions.is_catalogue_admin)
     may_review = staticmethod(permissions.can_review_item)
     may_withdraw = staticmethod(permissions.can_withdraw_item)
 
-    def check_ready(self, record: CatalogueItem) -> None:
-        if not record.materials.exists():
+    def check_ready(self, record: CatalogueItem, revision: CatalogueItemRevision | None) -> None:
+        has_materials = (
+            bool(revision.content.get("materials")) if revision else record.materials.exists()
+        )
+        if not has_materials:
             raise DomainError(_("请至少列出一项申请材料后再提交审核。"))
+
+    def revision_content(self, record: CatalogueItem) -> dict:
+        return {
+            **super().revision_content(record),
+            "materials": materials_content(record.materials.all()),
+        }
+
+    def apply_revision(self, record: CatalogueItem, revision: CatalogueItemRevision) -> None:
+        super().apply_revision(record, revision)
+        replace_materials(
+            record, [MaterialData(**m) for m in revision.content.get("materials", [])]
+        )
 
     def check_publishable(self, record: CatalogueItem) -> None:
         check_fee(record)
@@ -108,9 +113,6 @@ class ItemPublication(Publication):
 
     def after_withdraw(self, record: CatalogueItem) -> None:
         index_item(record)
-
-    def start_revision(self, record: CatalogueItem) -> None:
-        search_index_remove(kind=SEARCH_KIND, obj_id=record.pk)
 
 
 ITEM_PUBLICATION = ItemPublication()
@@ -137,5 +139,10 @@ def item_withdraw(*, actor: User, item: CatalogueItem, reason: str) -> Catalogue
 
 
 def item_revise(*, actor: User, item: CatalogueItem) -> CatalogueItem:
-    """Start a new version: the item goes back to draft and leaves the public catalogue until republished."""
+    """Open a revision of the item; the live version stays public until the revision is published."""
     return ITEM_PUBLICATION.revise(actor=actor, record=item)
+
+
+def item_discard_revision(*, actor: User, item: CatalogueItem) -> CatalogueItem:
+    """Drop the item's open revision; the live version is unchanged."""
+    return ITEM_PUBLICATION.discard(actor=actor, record=item)

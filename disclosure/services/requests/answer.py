@@ -13,6 +13,7 @@ from disclosure.transitions.requests import REQUEST_MOVES
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import User
+from portal.texts import coded, source_text
 from supervision import services as supervision
 
 
@@ -75,8 +76,10 @@ def request_answer(
     )
     notify_applicant(
         request,
-        _("您的政府信息公开申请已答复"),
-        _("答复类型：%(type)s。请登录查看答复内容和相关文件。")
-        % {"type": InformationRequest.ReplyType(reply_type).label},
+        coded("disclosure.request_answered"),
+        coded(
+            "disclosure.request_answered_body",
+            type=source_text(InformationRequest.ReplyType(reply_type).label),
+        ),
     )
     return request

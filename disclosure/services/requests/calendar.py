@@ -8,7 +8,6 @@ recomputed here, and each applicant whose answer or supplement deadline moved is
 import datetime
 
 from django.conf import settings
-from django.utils.translation import gettext as _
 
 from disclosure.models import Consultation, InformationRequest
 from disclosure.services.requests.common import (
@@ -18,6 +17,7 @@ from disclosure.services.requests.common import (
     supplement_due_text,
 )
 from portal import workdays
+from portal.texts import coded
 from supervision.services.calendar import MovedDeadline, spans_years
 
 
@@ -29,9 +29,12 @@ def _tell_answer_moved(moved: list[MovedDeadline]) -> int:
     for request in requests:
         notify_applicant(
             request,
-            _("答复期限调整告知"),
-            _("国务院已公布节假日安排，您申请的答复期限由%(old)s调整为%(new)s。")
-            % {"old": day_text(previous[request.clock_id]), "new": clock_due_text(request)},
+            coded("disclosure.answer_moved"),
+            coded(
+                "disclosure.answer_moved_body",
+                old=day_text(previous[request.clock_id]),
+                new=clock_due_text(request),
+            ),
         )
     return len(requests)
 
@@ -52,9 +55,12 @@ def _recompute_supplements(years: list[int]) -> int:
         request.save(update_fields=["supplement_due_at"])
         notify_applicant(
             request,
-            _("补正期限调整告知"),
-            _("国务院已公布节假日安排，您的补正期限由%(old)s调整为%(new)s。")
-            % {"old": day_text(previous), "new": supplement_due_text(request)},
+            coded("disclosure.supplement_moved"),
+            coded(
+                "disclosure.supplement_moved_body",
+                old=day_text(previous),
+                new=supplement_due_text(request),
+            ),
         )
         told += 1
     return told

@@ -21,6 +21,7 @@ from portal.holidays import deadline_text
 from portal.models import Department, User
 from portal.notifications import notify
 from portal.roles import Role
+from portal.texts import Coded, coded, plain
 
 # Re-read under a row lock with these: two clerks, or a clerk and the sweep, never both move it.
 LOCK_RELATED = ("clock", "applicant")
@@ -49,11 +50,11 @@ def supplement_due_text(request: InformationRequest) -> str:
     return deadline_text(request.supplement_due_at, provisional=provisional)
 
 
-def notify_applicant(request: InformationRequest, subject: str, body: str) -> None:
+def notify_applicant(request: InformationRequest, subject: Coded, body: Coded) -> None:
     notify(
         [request.applicant],
         subject=subject,
-        body=f"{body} {_('申请编号')}：{request.number}",
+        body=coded("disclosure.request_numbered", text=body, number=request.number),
         url=request.get_absolute_url(),
     )
 
@@ -70,10 +71,11 @@ def office_staff() -> Iterable[User]:
 
 
 def notify_office(request: InformationRequest, subject: str) -> None:
+    """Tell the office (inbox only); `subject` is a code of `labels.NOTICES`."""
     notify(
         office_staff(),
-        subject=subject,
-        body=f"{request.number} {request.title}",
+        subject=coded(subject),
+        body=plain(f"{request.number} {request.title}"),
         url=request.get_absolute_url(),
         sms=False,
         email=False,

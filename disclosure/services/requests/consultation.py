@@ -21,6 +21,7 @@ from portal import workdays
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import User
+from portal.texts import coded
 from supervision import services as supervision
 from supervision.models import Clock
 
@@ -66,8 +67,8 @@ def request_consult(
     )
     notify_applicant(
         request,
-        _("征求第三方意见告知"),
-        _("您申请的信息涉及第三方权益，我们正在征求其意见，答复期限暂停计算。"),
+        coded("disclosure.consultation"),
+        coded("disclosure.consultation_body"),
     )
     return consultation
 

@@ -20,6 +20,7 @@ from disclosure.transitions.requests import REQUEST_MOVES
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import User
+from portal.texts import coded
 from supervision import services as supervision
 
 
@@ -70,12 +71,12 @@ def request_extend(
     )
     notify_applicant(
         request,
-        _("延长答复期限告知"),
-        _("经机构负责人同意，答复期限延长%(days)d个工作日，至%(date)s。理由：%(reason)s")
-        % {
-            "days": days,
-            "date": clock_due_text(request),
-            "reason": request.extension_reason,
-        },
+        coded("disclosure.extended"),
+        coded(
+            "disclosure.extended_body",
+            days=days,
+            date=clock_due_text(request),
+            reason=request.extension_reason,
+        ),
     )
     return request

@@ -18,6 +18,7 @@ from disclosure.services.requests.common import (
 )
 from portal.errors import DomainError
 from portal.models import User
+from portal.texts import coded
 from supervision import services as supervision
 from supervision.models import Clock
 
@@ -98,8 +99,8 @@ def request_file(
         RequestEvent.record(request, RequestEvent.Code.RECEIVED, actor=applicant, at=at)
         notify_applicant(
             request,
-            _("已收到您的政府信息公开申请"),
-            _("我们将在%(date)s前答复。") % {"date": clock_due_text(request)},
+            coded("disclosure.request_received"),
+            coded("disclosure.request_received_body", date=clock_due_text(request)),
         )
-        notify_office(request, _("新的政府信息公开申请"))
+        notify_office(request, "disclosure.request_new")
     return request

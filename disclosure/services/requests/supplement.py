@@ -25,6 +25,7 @@ from portal import workdays
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import User
+from portal.texts import coded
 from supervision import services as supervision
 from supervision.models import Clock
 
@@ -74,9 +75,12 @@ def request_supplement_notice(
     )
     notify_applicant(
         request,
-        _("补正申请通知"),
-        _("请于%(date)s前补正：%(text)s 逾期未补正的，视为放弃申请。")
-        % {"date": supplement_due_text(request), "text": request.supplement_request},
+        coded("disclosure.supplement_asked"),
+        coded(
+            "disclosure.supplement_asked_body",
+            date=supplement_due_text(request),
+            text=request.supplement_request,
+        ),
     )
     return request
 
@@ -106,11 +110,10 @@ def request_supplement(
     )
     notify_applicant(
         request,
-        _("已收到您的补正"),
-        _("答复期限自收到补正之日起重新计算，我们将在%(date)s前答复。")
-        % {"date": clock_due_text(request)},
+        coded("disclosure.supplement_received"),
+        coded("disclosure.supplement_received_body", date=clock_due_text(request)),
     )
-    notify_office(request, _("申请人已补正"))
+    notify_office(request, "disclosure.supplemented")
     return request
 
 
@@ -129,7 +132,7 @@ def request_abandon(*, request: InformationRequest, at: datetime.datetime) -> In
     RequestEvent.record(request, RequestEvent.Code.ABANDONED, actor=None, at=at)
     notify_applicant(
         request,
-        _("申请视为放弃"),
-        _("您未在补正期限内补正，该申请视为放弃。如仍需要该信息，可以重新提出申请。"),
+        coded("disclosure.abandoned"),
+        coded("disclosure.abandoned_body"),
     )
     return request

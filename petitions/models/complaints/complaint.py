@@ -30,6 +30,7 @@ class Complaint(models.Model):
         REFERRED = "referred", _("已告知其他渠道")
         MERGED = "merged", _("已合并")
         NOT_ACCEPTED = "not_accepted", _("不予受理")
+        CONVERTED = "converted", _("已转为留言")
 
     class Channel(models.TextChoices):
         ONLINE = "online", _("网上投诉")
@@ -90,6 +91,10 @@ class Complaint(models.Model):
         _("联系方式"), max_length=8, choices=Contact.choices, default=Contact.NONE
     )
     allow_publication = models.BooleanField(_("同意公开"), default=False)
+    # On the public board once a moderator passed a reply: the texts the moderator confirmed.
+    published_at = models.DateTimeField(_("公开时间"), null=True, blank=True)
+    public_title = models.CharField(_("公开标题"), max_length=200, blank=True)
+    public_content = models.TextField(_("公开诉求内容"), blank=True)
     status = models.CharField(
         _("状态"), max_length=24, choices=Status.choices, default=Status.REGISTERED, db_index=True
     )
@@ -180,6 +185,7 @@ class Complaint(models.Model):
                         "referred",
                         "merged",
                         "not_accepted",
+                        "converted",
                     ]
                 )
                 | Q(department__isnull=False),

@@ -33,6 +33,9 @@ class ComplaintEvent(DomainEvent):
         NOT_ACCEPTED = "not_accepted", _("不予受理")
         REVIEW_REQUESTED = "review_requested", _("申请复查/复核")
         REVIEW_DECIDED = "review_decided", _("复查/复核决定")
+        CONVERTED_TO_MESSAGE = "converted_to_message", _("转为留言")
+        PUBLISHED = "published", _("答复审核通过并公开")
+        PUBLICATION_REFUSED = "publication_refused", _("答复审核未通过")
 
     code = models.CharField(_("事件"), max_length=40, choices=Code.choices)
     subject_field = "complaint"

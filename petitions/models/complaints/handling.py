@@ -19,6 +19,9 @@ class Reply(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     content = models.TextField(_("答复内容"))
     created_at = models.DateTimeField(default=timezone.now)
+    # Set when a moderator passed it for the public board, with the text they confirmed.
+    published_at = models.DateTimeField(_("公开时间"), null=True, blank=True)
+    public_content = models.TextField(_("公开答复内容"), blank=True)
 
     class Meta:
         verbose_name = _("答复")

@@ -6,11 +6,10 @@ Supervision recomputes the clocks and calls `complaints_calendar_loaded` (regist
 
 import datetime
 
-from django.utils.translation import gettext as _
-
 from petitions.models import Complaint
 from petitions.services.complaints.notices import notify_complainant
 from portal.holidays import deadline_text
+from portal.texts import coded
 from supervision.services.calendar import MovedDeadline
 
 
@@ -25,13 +24,11 @@ def complaints_calendar_loaded(
     for complaint in complaints:
         notify_complainant(
             complaint,
-            _("答复期限调整告知"),
-            _("国务院已公布节假日安排，您的诉求答复期限由%(old)s调整为%(new)s。")
-            % {
-                "old": deadline_text(previous[complaint.clock_id], provisional=False),
-                "new": deadline_text(
-                    complaint.clock.due_at, provisional=complaint.clock.provisional
-                ),
-            },
+            coded("petitions.complaint_deadline_moved"),
+            coded(
+                "petitions.complaint_deadline_moved_body",
+                old=deadline_text(previous[complaint.clock_id], provisional=False),
+                new=deadline_text(complaint.clock.due_at, provisional=complaint.clock.provisional),
+            ),
         )
     return len(complaints)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from petitions.models import Complaint, ComplaintEvent, Rating, ReturnVisit
 from petitions.permissions import complaints as complaint_permissions
 from petitions.services import labels
+from petitions.services.complaints.board import submit_for_board
 from petitions.services.complaints.clocks import start_clock, stop_clock
 from petitions.services.complaints.notices import (
     notify_complainant,
@@ -22,6 +23,7 @@ from portal.audit import acting_as
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import User
+from portal.texts import coded
 
 
 def _send_back(
@@ -44,7 +46,7 @@ def _send_back(
     ComplaintEvent.record(
         complaint, ComplaintEvent.Code.REHANDLE, actor=actor, at=at, note_code=note_code, **data
     )
-    notify_department(complaint, _("群众不满意，诉求退回重办"))
+    notify_department(complaint, "petitions.complaint_rehandle")
 
 
 @transaction.atomic
@@ -86,7 +88,7 @@ def complaint_rate(
             )
         else:
             complaint.save()
-            notify_office(complaint, _("群众已评价，待回访"))
+            notify_office(complaint, "petitions.complaint_rated")
     return rating
 
 
@@ -143,9 +145,11 @@ def complaint_return_visit(
     ComplaintEvent.record(
         complaint, ComplaintEvent.Code.CLOSED, actor=actor, at=at, note=note.strip(), **visit_data
     )
+    # Public only once a moderator passed it: the board, its feed and the search then show it.
+    submit_for_board(complaint, at=at)
     notify_complainant(
         complaint,
-        _("您的诉求已办结"),
-        _("如对处理意见不服，可在收到书面答复之日起30日内申请复查。"),
+        coded("petitions.complaint_closed"),
+        coded("petitions.complaint_closed_body"),
     )
     return visit

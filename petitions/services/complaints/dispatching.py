@@ -6,6 +6,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from petitions.models import Complaint, ComplaintEvent, LeaderInstruction
 from petitions.permissions import complaints as complaint_permissions
@@ -23,25 +24,33 @@ from petitions.transitions.complaints import COMPLAINT_MOVES
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import Department, User
-from portal.texts import source_text
+from portal.texts import coded, plain, source_text
 from supervision.models import Alert
 from supervision.services import alert_raise
 
 REFERRAL_ADVICE = {
-    Complaint.Referral.COURT: _("该事项属于人民法院受理范围，请依法向人民法院提起诉讼。"),
-    Complaint.Referral.ARBITRATION: _("该事项属于仲裁范围，请向相应仲裁机构申请仲裁。"),
-    Complaint.Referral.DISCLOSURE: _(
+    Complaint.Referral.COURT: gettext_lazy(
+        "该事项属于人民法院受理范围，请依法向人民法院提起诉讼。"
+    ),
+    Complaint.Referral.ARBITRATION: gettext_lazy("该事项属于仲裁范围，请向相应仲裁机构申请仲裁。"),
+    Complaint.Referral.DISCLOSURE: gettext_lazy(
         "该事项属于政府信息公开申请，请通过本网站“依申请公开”栏目提出申请。"
     ),
-    Complaint.Referral.RECONSIDERATION: _("该事项属于行政复议范围，请向复议机关申请行政复议。"),
+    Complaint.Referral.RECONSIDERATION: gettext_lazy(
+        "该事项属于行政复议范围，请向复议机关申请行政复议。"
+    ),
 }
 
 
-REPORTED_UNIT_REFUSAL = _(
+REPORTED_UNIT_REFUSAL = gettext_lazy(
     "该诉求是对公职人员或单位的检举控告，依法不得交由被举报单位或其上级单位办理，"
     "请交纪检监察机关办理。此次操作已报告纪检监察机关。"
 )
-MOVE_LABELS = {"dispatch": _("分派"), "redirect": _("改派"), "merge": _("合并")}
+MOVE_LABELS = {
+    "dispatch": gettext_lazy("分派"),
+    "redirect": gettext_lazy("改派"),
+    "merge": gettext_lazy("合并"),
+}
 
 
 def screen_reported_unit(
@@ -83,7 +92,7 @@ def after_registration(complaint: Complaint, *, actor: User | None, at: datetime
         ComplaintEvent.record(
             complaint, ComplaintEvent.Code.AWAITING_INSTRUCTION, actor=actor, at=at
         )
-        notify_leaders(complaint, _("有诉求待批示"))
+        notify_leaders(complaint, "petitions.complaint_to_instruct")
         return
     complaint.status = Complaint.Status.REGISTERED
     reported = complaint_permissions.reported_unit_ids(complaint)
@@ -102,7 +111,7 @@ def after_registration(complaint: Complaint, *, actor: User | None, at: datetime
         return
     start_dispatch_clock(complaint, actor=actor)
     complaint.save()
-    notify_office(complaint, _("有诉求待分派"))
+    notify_office(complaint, "petitions.complaint_to_dispatch")
 
 
 def _dispatch(
@@ -150,7 +159,7 @@ def _dispatch(
         department=department.name,
         automatic=automatic,
     )
-    notify_department(complaint, _("新诉求待签收"))
+    notify_department(complaint, "petitions.complaint_to_sign")
 
 
 def complaint_dispatch(
@@ -238,7 +247,7 @@ def complaint_transfer_emergency(
     stop_clock(complaint, actor=actor, at=at)
     complaint.save()
     ComplaintEvent.record(complaint, ComplaintEvent.Code.TRANSFERRED, actor=actor, at=at, note=note)
-    notify_complainant(complaint, _("您的诉求已紧急转办"), note)
+    notify_complainant(complaint, coded("petitions.complaint_transferred"), plain(note))
     return complaint
 
 
@@ -263,16 +272,23 @@ def complaint_refer(
     complaint.closed_at = at or timezone.now()
     stop_clock(complaint, actor=actor, at=complaint.closed_at)
     complaint.save()
-    advice = str(REFERRAL_ADVICE[referral])
+    advice = REFERRAL_ADVICE[referral]
+    # The advice is stored as its source text and shown in each reader's language.
     ComplaintEvent.record(
         complaint,
         ComplaintEvent.Code.REFERRED,
         actor=actor,
         at=complaint.closed_at,
-        note=f"{advice} {note}".strip(),
+        note=note.strip(),
+        note_code=labels.REFERRED,
+        note_params={"advice": source_text(advice), "note": note.strip()},
         referral=referral,
     )
-    notify_complainant(complaint, _("关于您的诉求：请通过其他法定渠道办理"), advice)
+    notify_complainant(
+        complaint,
+        coded("petitions.complaint_referred"),
+        coded("petitions.referral_advice", advice=source_text(advice)),
+    )
     return complaint
 
 
@@ -329,7 +345,9 @@ def _merge(
             note_code=labels.FINAL_DUPLICATE,
             original=original.number,
         )
-        notify_complainant(duplicate, _("关于您的诉求"), _("同一事项已经复核终结，依法不再受理。"))
+        notify_complainant(
+            duplicate, coded("petitions.complaint_about"), coded(labels.FINAL_DUPLICATE)
+        )
         return duplicate
     duplicate.status = Complaint.Status.MERGED
     duplicate.save()
@@ -343,8 +361,7 @@ def _merge(
     )
     notify_complainant(
         duplicate,
-        _("您的诉求已合并办理"),
-        _("您反映的问题与编号 %(number)s 的诉求相同，已合并办理，答复将一并告知您。")
-        % {"number": original.number},
+        coded("petitions.complaint_merged"),
+        coded("petitions.complaint_merged_body", number=original.number),
     )
     return duplicate

@@ -23,6 +23,7 @@ from portal.audit import acting_as
 from portal.errors import DomainError
 from portal.models import Department, User
 from portal.query_codes import new_query_code, query_code_digest
+from portal.texts import coded
 
 
 @dataclass(frozen=True)
@@ -170,12 +171,12 @@ def complaint_file(
                 at=now,
                 note=emergency_note or _("紧急事项，已即时转办"),
             )
-            notify_office(complaint, _("紧急诉求已即时转办"))
+            notify_office(complaint, "petitions.complaint_urgent_transferred")
             return complaint, code
         after_registration(complaint, actor=None, at=now)
         notify_complainant(
             complaint,
-            _("您的诉求已登记"),
-            _("查询码：%(code)s。请凭诉求编号和查询码查看办理进度。") % {"code": code},
+            coded("petitions.complaint_registered"),
+            coded("petitions.complaint_registered_body", code=code),
         )
     return complaint, code

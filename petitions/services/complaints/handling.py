@@ -19,6 +19,7 @@ from petitions.transitions.complaints import COMPLAINT_MOVES
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import User
+from portal.texts import coded
 from supervision import services as supervision
 
 PETITION_EXTENSION_MAX_DAYS = 30
@@ -55,9 +56,12 @@ def complaint_sign(*, actor: User, complaint: Complaint, at: datetime | None = N
         # 信访: a named petitioner is told of the acceptance; anonymous petitions get no notice.
         notify_complainant(
             complaint,
-            _("信访事项受理告知"),
-            _("您的信访事项已由%(department)s受理，将在%(days)s日内办理答复。")
-            % {"department": complaint.department.name, "days": category.reply_limit},
+            coded("petitions.petition_accepted"),
+            coded(
+                "petitions.petition_accepted_body",
+                department=complaint.department.name,
+                days=category.reply_limit,
+            ),
         )
     return complaint
 
@@ -83,7 +87,7 @@ def complaint_object(*, actor: User, complaint: Complaint, reason: str) -> Compl
         note=reason.strip(),
         department=department.name,
     )
-    notify_office(complaint, _("承办单位退回诉求，请重新分派"))
+    notify_office(complaint, "petitions.complaint_returned")
     return complaint
 
 
@@ -117,7 +121,7 @@ def extension_request(
         note=reason.strip(),
         days=days,
     )
-    notify_office(complaint, _("承办单位申请延期，请审批"))
+    notify_office(complaint, "petitions.extension_asked")
     return extension
 
 
@@ -154,15 +158,18 @@ def extension_decide(
         days=extension.days,
     )
     notify_department(
-        complaint, _("延期申请已批准") if approve else _("延期申请未获批准"), sms=False
+        complaint,
+        "petitions.extension_approved" if approve else "petitions.extension_refused",
+        sms=False,
     )
     if approve:
         # The complainant learns of the longer limit and why, before the original one runs out.
         notify_complainant(
             complaint,
-            _("办理期限延长告知"),
-            _("您的诉求办理期限延长%(days)s日，理由：%(reason)s")
-            % {"days": extension.days, "reason": extension.reason},
+            coded("petitions.complaint_extended"),
+            coded(
+                "petitions.complaint_extended_body", days=extension.days, reason=extension.reason
+            ),
         )
     return extension
 
@@ -192,14 +199,17 @@ def complaint_reply(
     ComplaintEvent.record(
         complaint, ComplaintEvent.Code.REPLIED, actor=actor, at=reply.created_at, round=reply.round
     )
-    message = _("您的诉求已有答复，请凭诉求编号和查询码查看并评价。")
-    notify_complainant(complaint, _("您的诉求已答复"), message)
+    notify_complainant(
+        complaint,
+        coded("petitions.complaint_replied"),
+        coded("petitions.complaint_replied_body"),
+    )
     duplicates = complaint.duplicates.filter(status=Complaint.Status.MERGED)
     for duplicate in duplicates.select_related("identity"):
         notify_complainant(
             duplicate,
-            _("您的诉求已答复"),
-            _("与您诉求合并办理的编号 %(number)s 已答复。") % {"number": complaint.number},
+            coded("petitions.complaint_replied"),
+            coded("petitions.merged_replied_body", number=complaint.number),
         )
-    notify_office(complaint, _("诉求已答复，待回访"))
+    notify_office(complaint, "petitions.complaint_to_visit")
     return reply

@@ -4,12 +4,12 @@ A message to staff names the complaint, never the complainant.
 """
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from petitions.models import Complaint
 from portal.models import User
 from portal.notifications import notify, notify_contact
 from portal.roles import Role
+from portal.texts import Coded, coded, plain
 
 
 def complaint_label(complaint: Complaint) -> str:
@@ -26,11 +26,11 @@ def track_url(complaint: Complaint) -> str:
 
 
 def notify_office(complaint: Complaint, subject: str) -> None:
-    """Tell the hotline office (in its inbox only)."""
+    """Tell the hotline office (in its inbox only); `subject` is a code of `labels.NOTICES`."""
     notify(
         User.objects.with_role(Role.HOTLINE_OPERATOR),
-        subject=subject,
-        body=complaint_label(complaint),
+        subject=coded(subject),
+        body=plain(complaint_label(complaint)),
         url=staff_url(complaint),
         sms=False,
         email=False,
@@ -41,8 +41,8 @@ def notify_leaders(complaint: Complaint, subject: str) -> None:
     """Tell the leaders (in their inbox only): an instruction or a 复核 awaits them."""
     notify(
         User.objects.with_role(Role.LEADER),
-        subject=subject,
-        body=complaint_label(complaint),
+        subject=coded(subject),
+        body=plain(complaint_label(complaint)),
         url=staff_url(complaint),
         sms=False,
         email=False,
@@ -54,22 +54,22 @@ def notify_department(complaint: Complaint, subject: str, *, sms: bool = True) -
     recipients = User.objects.staff().filter(department_id=complaint.department_id)
     notify(
         recipients,
-        subject=subject,
-        body=complaint_label(complaint),
+        subject=coded(subject),
+        body=plain(complaint_label(complaint)),
         url=staff_url(complaint),
         sms=sms,
         email=False,
     )
 
 
-def notify_complainant(complaint: Complaint, subject: str, body: str) -> None:
+def notify_complainant(complaint: Complaint, subject: Coded, body: Coded) -> None:
     """Tell the complainant through their account, or their phone / e-mail if they left one."""
     identity = getattr(complaint, "identity", None)
     if identity is None or (
         complaint.contact_method == Complaint.Contact.NONE and identity.account_id is None
     ):
         return
-    body = f"{body} {_('诉求编号')}：{complaint.number}"
+    body = coded("petitions.complaint_numbered", text=body, number=complaint.number)
     if identity.account_id is not None:
         notify(
             [identity.account],

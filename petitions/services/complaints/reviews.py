@@ -22,6 +22,7 @@ from portal.audit import acting_as
 from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import User
+from portal.texts import coded
 from supervision import services as supervision
 from supervision.models import Clock
 
@@ -95,9 +96,9 @@ def review_request(
             level=level,
         )
         if level == ReviewRequest.Level.REVIEW:
-            notify_office(complaint, _("有复查申请待办理"))
+            notify_office(complaint, "petitions.review_asked")
         else:
-            notify_leaders(complaint, _("有复核申请待办理"))
+            notify_leaders(complaint, "petitions.re_review_asked")
     return review
 
 
@@ -139,9 +140,13 @@ def review_decide(
         outcome=outcome,
     )
     tail = (
-        _("此为复核意见，同一事项不再受理。")
+        "petitions.re_review_final"
         if review.level == ReviewRequest.Level.RE_REVIEW
-        else _("如不服，可在收到复查意见之日起30日内申请复核。")
+        else "petitions.review_appeal"
     )
-    notify_complainant(complaint, _("复查/复核意见"), f"{review.decision} {tail}")
+    notify_complainant(
+        complaint,
+        coded("petitions.review_decided"),
+        coded("petitions.review_decided_body", decision=review.decision, tail=coded(tail)),
+    )
     return review

@@ -18,7 +18,6 @@ from petitions.models import Attachment, Complaint, ProtectedAccess, ReviewReque
 from petitions.permissions import complaints as complaint_permissions
 from petitions.selectors import complaints as complaint_selectors
 from petitions.services import identity as identity_services
-from petitions.services import moderation
 from petitions.services.complaints import closing as closing_services
 from petitions.services.complaints import filing as filing_services
 from petitions.services.complaints import reviews as review_services
@@ -288,14 +287,14 @@ class BoardFeed(Feed):
         return complaint_selectors.public_board()[:30]
 
     def item_title(self, item):
-        return moderation.redact(f"{item.number} {item.title}")
+        return f"{item.number} {item.public_title}"
 
     def item_description(self, item):
-        replies = list(item.replies.all())
-        return moderation.redact(replies[-1].content) if replies else ""
+        # The texts a moderator passed, nothing else.
+        return item.public_replies[-1].public_content if item.public_replies else ""
 
     def item_link(self, item):
         return reverse("petitions:board_detail", args=[item.number])
 
     def item_pubdate(self, item):
-        return item.closed_at
+        return item.published_at

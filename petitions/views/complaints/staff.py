@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from petitions.forms import complaints as complaint_forms
@@ -94,7 +95,7 @@ def export(request):
     rows = (
         [
             complaint.number,
-            complaint.category.name,
+            complaint.category.label,
             complaint.title,
             complaint.get_channel_display(),
             complaint.get_status_display(),
@@ -201,6 +202,9 @@ def _action_forms(user, complaint: Complaint) -> dict:
 
 # Shown folded: the rarer moves, so the usual one is the first thing on the page.
 SECONDARY_ACTIONS = {"redirect", "transfer", "refer", "merge", "object", "extension"}
+# Moves on one part of the complaint sit in that part (a phone shows one column): the extension
+# decision under the request it decides, the return visit under the reply it asks about.
+PLACED_ACTIONS = ("extension_decide", "return_visit")
 
 
 def _detail_context(request, complaint: Complaint, **bound) -> dict:
@@ -210,6 +214,9 @@ def _detail_context(request, complaint: Complaint, **bound) -> dict:
         extension = None
     action_forms = _action_forms(request.user, complaint)
     action_forms.update(bound)
+    placed = {
+        action: action_forms.pop(action) for action in PLACED_ACTIONS if action in action_forms
+    }
     reviews = list(complaint.reviews.select_related("decided_by"))
     return {
         "complaint": complaint,
@@ -228,6 +235,7 @@ def _detail_context(request, complaint: Complaint, **bound) -> dict:
             and complaint_permissions.can_decide_review(request.user, review.level)
         },
         "action_forms": action_forms,
+        "placed_actions": placed,
         "secondary_actions": SECONDARY_ACTIONS,
         "can_view_identity": identity_permissions.can_view_identity_of(request.user, complaint),
         "is_office": complaint_permissions.can_dispatch(request.user),
@@ -299,18 +307,18 @@ ACTION_FORMS = {
 }
 
 DONE_MESSAGES = {
-    "dispatch": _("已分派。"),
-    "redirect": _("已改派。"),
-    "instruct": _("批示已保存。"),
-    "transfer": _("已紧急转办。"),
-    "refer": _("已告知其他渠道并办结。"),
-    "merge": _("已合并。"),
-    "sign": _("已签收，请在期限内答复。"),
-    "object": _("已退回热线办重新分派。"),
-    "extension": _("延期申请已提交热线办。"),
-    "extension_decide": _("延期审批已保存。"),
-    "reply": _("答复已发送给诉求人。"),
-    "return_visit": _("回访已记录。"),
+    "dispatch": gettext_lazy("已分派。"),
+    "redirect": gettext_lazy("已改派。"),
+    "instruct": gettext_lazy("批示已保存。"),
+    "transfer": gettext_lazy("已紧急转办。"),
+    "refer": gettext_lazy("已告知其他渠道并办结。"),
+    "merge": gettext_lazy("已合并。"),
+    "sign": gettext_lazy("已签收，请在期限内答复。"),
+    "object": gettext_lazy("已退回热线办重新分派。"),
+    "extension": gettext_lazy("延期申请已提交热线办。"),
+    "extension_decide": gettext_lazy("延期审批已保存。"),
+    "reply": gettext_lazy("答复已发送给诉求人。"),
+    "return_visit": gettext_lazy("回访已记录。"),
 }
 
 

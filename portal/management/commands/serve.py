@@ -14,6 +14,17 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
+def child_environment(host: str, port: int) -> dict[str, str]:
+    """The environment of the server and worker: links in SMS and e-mail point at this server
+    (host and port) unless SITE_URL names the public address."""
+    environment = dict(os.environ)
+    if not environment.get("SITE_URL", "").strip():
+        # A server listening on every interface is reached locally on the loopback address.
+        shown = "127.0.0.1" if host in {"", "0.0.0.0", "::"} else host
+        environment["SITE_URL"] = f"http://{shown}:{port}"
+    return environment
+
+
 class Command(BaseCommand):
     help = "Run the web server (gunicorn), a Celery worker and Celery beat until interrupted."
 
@@ -56,12 +67,15 @@ class Command(BaseCommand):
         # sessions of their own, so nothing else would, and an orphaned gunicorn keeps the port.
         for stop_signal in (signal.SIGTERM, signal.SIGHUP):
             signal.signal(stop_signal, _interrupt)
+        environment = child_environment(host, port)
         processes = {
-            name: subprocess.Popen(cmd, start_new_session=True) for name, cmd in commands.items()
+            name: subprocess.Popen(cmd, start_new_session=True, env=environment)
+            for name, cmd in commands.items()
         }
         self.stdout.write(
             self.style.SUCCESS(
-                f"Portal on http://{host}:{port}/ with worker and beat. Ctrl-C stops all."
+                f"Portal on http://{host}:{port}/ with worker and beat (links in SMS and e-mail:"
+                f" {environment['SITE_URL']}). Ctrl-C stops all."
             )
         )
         try:

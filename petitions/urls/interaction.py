@@ -1,0 +1,12 @@
+from django.urls import path
+
+from petitions.views import interaction
+
+urlpatterns = [
+    path("interaction/figures/", interaction.figures, name="interaction_figures"),
+    path(
+        "interaction/figures/export/",
+        interaction.figures_export,
+        name="interaction_figures_export",
+    ),
+]
