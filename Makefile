@@ -33,7 +33,7 @@ run: seed
 
 ## The whole suite; uses PostgreSQL and Redis when DATABASE_URL / REDIS_URL point at them.
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest --durations=15
 
 e2e: install
 	$(PY) -m pytest tests/e2e

@@ -81,6 +81,11 @@ class PortalUserAdmin(UserAdmin, SimpleHistoryAdmin):
         ),
     ]
 
+    def has_delete_permission(self, request, obj=None):
+        # An account has its own audit trail (AccountEvent) and acts in every other: it is
+        # deactivated (is_active), never deleted.
+        return False
+
 
 @admin.register(Department)
 class DepartmentAdmin(SimpleHistoryAdmin):

@@ -178,7 +178,11 @@ def messages_check_hard_line(*, now: datetime | None = None) -> int:
     raised = 0
     for pk in overdue.iterator():
         with acting_as(None), transaction.atomic():
-            message = Message.objects.select_for_update().select_related("department").get(pk=pk)
+            message = (
+                Message.objects.select_for_update(of=("self",))
+                .select_related("department")
+                .get(pk=pk)
+            )
             if message.hard_alert_at is not None or not message.is_open:
                 continue
             alert_raise(
