@@ -7,6 +7,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from petitions.models import Message, ModerationItem
+from petitions.models.moderation import SOURCE_FIELDS
 from petitions.permissions.messages import messages_visible_to
 from petitions.permissions.moderation import moderation_items_visible_to
 from portal.models import Department
@@ -115,11 +116,11 @@ def follower_get(number: str) -> Message:
 
 
 def moderation_queue(user) -> QuerySet[ModerationItem]:
-    """Every pending item of every source, oldest first."""
+    """Every pending item of every source, oldest first (each row's source joined in)."""
     return (
         moderation_items_visible_to(user)
         .filter(status=ModerationItem.Status.PENDING)
-        .select_related("department", "message")
+        .select_related("department", *SOURCE_FIELDS)
         .order_by("submitted_at", "id")
     )
 
