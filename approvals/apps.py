@@ -11,12 +11,19 @@ class ApprovalsConfig(AppConfig):
         from approvals.services import labels
         from approvals.services.handling import publicity
         from approvals.services.handling.calendar import cases_calendar_loaded
+        from portal import snapshots
         from portal.search.index import register_reindexer, register_search_kinds
         from portal.texts import register_texts
         from supervision.labels import register_clock_kinds
         from supervision.services.brief import register_section
         from supervision.services.calendar import register_calendar_hook
 
+        # The statistics page reads the year's figures materialised by beat.
+        snapshots.register(
+            handling.STATISTICS,
+            compute=handling.statistics_compute,
+            current=handling.statistics_years,
+        )
         # Supervision shows approvals' clocks and alerts in words, in the reader's language.
         register_clock_kinds(labels.CLOCK_LABELS)
         register_texts(labels.TEXTS)

@@ -55,7 +55,19 @@ ROLES = {
             ("suggestions", "/petitions/suggestions/"),
             ("consultations", "/petitions/consultations/"),
             ("interaction_figures", "/petitions/interaction/figures/"),
+            ("appraisal", "/petitions/appraisal/"),
+            (
+                "appraisal_results",
+                ("from", "/petitions/appraisal/", "main a[href$='/results/']"),
+            ),
             ("item_history", "/disclosure/catalogue/market-002/history/"),
+            ("interviews", "/petitions/interviews/"),
+            (
+                "interview_archived",
+                ("from", "/petitions/interviews/archive/", "main .list-group a"),
+            ),
+            ("surveys", "/petitions/surveys/"),
+            ("survey_closed", ("from", "/petitions/surveys/", "main .list-group a:last-child")),
         ],
     ),
     "citizen": (
@@ -68,6 +80,13 @@ ROLES = {
             ("apply", ("from", "/disclosure/catalogue/", "main a[href^='/disclosure/catalogue/']")),
             ("requests", "/disclosure/requests/mine/"),
             ("complaints", "/petitions/mine/"),
+            (
+                "appraisal_answer",
+                ("from", "/petitions/appraisal/", "main .list-group a.btn-primary"),
+            ),
+            ("survey", ("from", "/petitions/surveys/", "main .list-group a")),
+            ("monitoring", "/petitions/monitors/mine/"),
+            ("monitor_report", "/petitions/monitors/new/"),
         ],
     ),
     "clerk_a": (
@@ -92,6 +111,13 @@ ROLES = {
             ("articles", "/disclosure/staff/articles/"),
             ("tickets", "/approvals/ratings/staff/tickets/"),
             ("stats", "/approvals/staff/stats/"),
+            ("interviews", "/petitions/staff/interviews/"),
+            (
+                "interview_console",
+                ("from", "/petitions/staff/interviews/", "main table a"),
+            ),
+            ("surveys", "/petitions/staff/surveys/"),
+            ("survey_builder", ("from", "/petitions/staff/surveys/", "main table a")),
         ],
     ),
     "clerk_office": (
@@ -140,6 +166,10 @@ ROLES = {
             ("clocks", "/supervision/clocks/"),
             ("notices", "/supervision/notices/"),
             ("warnings", "/evaluation/staff/warnings/"),
+            ("appraisal_staff", "/petitions/staff/appraisal/"),
+            ("monitors", "/petitions/staff/monitors/"),
+            ("monitors_appoint", "/petitions/staff/monitors/appoint/"),
+            ("monitors_summary", "/petitions/staff/monitors/summary/"),
         ],
     ),
     "admin": (

@@ -58,20 +58,6 @@ def person(request, pk):
     # lazy department query the page itself makes.
     person = get_object_or_404(RatedPerson, pk=pk, is_active=True)
     form = VoteForm(request.POST or None)
-    current = None
-    if request.user.is_authenticated:
-        current = Vote.objects.filter(
-            person=person, voter=request.user, month=month_of(timezone.now())
-        ).first()
-        if current and not request.POST:
-            form = VoteForm(
-                initial={
-                    "attitude": current.attitude,
-                    "efficiency": current.efficiency,
-                    "style": current.style,
-                    "reason": current.reason,
-                }
-            )
     if request.method == "POST" and form.is_valid():
         voter = request.user if request.user.is_authenticated else None
         choice = dict(form.cleaned_data)
@@ -93,6 +79,21 @@ def person(request, pk):
         else:
             messages.success(request, _("感谢您的评价！理由经审核后公开。"))
             return redirect(person)
+    # Read only for the page: a vote that is stored redirects without it.
+    current = None
+    if request.user.is_authenticated:
+        current = Vote.objects.filter(
+            person=person, voter=request.user, month=month_of(timezone.now())
+        ).first()
+        if current and not request.POST:
+            form = VoteForm(
+                initial={
+                    "attitude": current.attitude,
+                    "efficiency": current.efficiency,
+                    "style": current.style,
+                    "reason": current.reason,
+                }
+            )
     can_vote = settings_allow_vote(request)
     return render(
         request,

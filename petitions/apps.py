@@ -33,6 +33,10 @@ class PetitionsConfig(AppConfig):
         moderation.register_source(suggestions.MODERATION_SOURCE)
         moderation.register_source(consultations.MODERATION_SOURCE)
         moderation.register_source(board.MODERATION_SOURCE)
+        # Online interviews: citizens' questions, moderated by the queue or the interview's host.
+        from petitions.services import interviews
+
+        moderation.register_source(interviews.MODERATION_SOURCE)
         register_search_kinds(message_publication.SEARCH_KINDS)
         register_reindexer(message_publication.SEARCH_KIND, message_publication.reindex_messages)
 
@@ -46,10 +50,24 @@ class PetitionsConfig(AppConfig):
         register_reindexer(
             interaction_search.CONSULTATION_KIND, interaction_search.reindex_consultations
         )
+        register_reindexer(interaction_search.SURVEY_KIND, interaction_search.reindex_surveys)
 
         # Replies on the public board are findable in the site-wide search.
         register_search_kinds(publicity.SEARCH_KINDS)
         register_reindexer(publicity.SEARCH_KIND, publicity.reindex_complaints)
+
+        # The complaint and interaction figures of the public pages are materialised by beat.
+        from petitions.selectors import interaction
+        from portal import snapshots
+
+        snapshots.register(
+            complaints.FIGURES, compute=complaints.figures_compute, current=complaints.figures_years
+        )
+        snapshots.register(
+            interaction.FIGURES,
+            compute=interaction.figures_compute,
+            current=interaction.figures_years,
+        )
 
         # Complainants hear when the official calendar moves their reply deadline.
         register_calendar_hook(complaints_calendar_loaded)
@@ -61,4 +79,14 @@ class PetitionsConfig(AppConfig):
             compute=complaints.brief_section,
             labels=complaints.BRIEF_LABELS,
             order=50,
+        )
+        # Monitors who filed no report of the month, in the same brief.
+        from petitions.selectors import monitors
+
+        register_section(
+            "petitions_monitors",
+            title=_("发展环境网络监测员"),
+            compute=monitors.brief_section,
+            labels=monitors.BRIEF_LABELS,
+            order=55,
         )

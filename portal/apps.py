@@ -28,6 +28,7 @@ class PortalConfig(AppConfig):
     def ready(self):
         from portal import (
             checks,  # noqa: F401 - registers the deploy checks
+            choices,
             file_metadata,
             labels,
         )
@@ -39,6 +40,9 @@ class PortalConfig(AppConfig):
 
         # The portal's own notices read in the language of whoever opens the inbox.
         register_texts(labels.TEXTS)
+
+        # Choice labels looked up, not rebuilt, on every get_<field>_display() (portal/choices.py).
+        choices.install()
 
         # Pillow's decompression-bomb limit comes from UPLOAD_MAX_PIXELS, not its own default.
         file_metadata.limit_decoding()

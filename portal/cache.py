@@ -9,8 +9,13 @@ Redis is down, and one warning is logged per outage.
 
 Values a process stores during an outage stay in that process: other processes see the
 change when Redis is back (the calendar version differs from the one they hold, so they
-reload) or when their own copies expire (cached pages, at most `PAGE_CACHE_SECONDS`).
+reload) or when their own copies expire (cached pages, at most `PAGE_CACHE_SECONDS`). The
+keys a process wrote during the outage are deleted from Redis by its first call that reaches
+Redis again, so what Redis held from before (a session since logged out, a fragment version
+since bumped) is read by no one: the next reader rebuilds it from the database.
 """
+
+from threading import Lock
 
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -28,6 +33,19 @@ MEMORY_ENTRIES = 5000
 # One circuit per Redis location, shared by the threads of a process (each thread has its own
 # cache object, but an outage is the same for all of them).
 _circuits: dict[str, Circuit] = {}
+# Per Redis location, the (key, version) pairs this process wrote to memory during an outage.
+_written_aside: dict[str, set[tuple[str, int | None]]] = {}
+_written_aside_lock = Lock()
+# The calls that change a value, and how to find the keys among their arguments.
+_WRITES = {
+    "add": lambda args: [args[0]],
+    "set": lambda args: [args[0]],
+    "touch": lambda args: [args[0]],
+    "delete": lambda args: [args[0]],
+    "incr": lambda args: [args[0]],
+    "set_many": lambda args: list(args[0]),
+    "delete_many": lambda args: list(args[0]),
+}
 
 
 class ResilientRedisCache(RedisCache):
@@ -43,17 +61,37 @@ class ResilientRedisCache(RedisCache):
         self.memory = LocMemCache(
             f"portal.cache:{location}", {**params, "OPTIONS": {"MAX_ENTRIES": MEMORY_ENTRIES}}
         )
+        self.written_aside = _written_aside.setdefault(location, set())
 
     def _either(self, method: str, *args, **kwargs):
         if self.circuit.allows():
             try:
+                if self.written_aside:
+                    self._forget_written_aside()
                 result = getattr(super(), method)(*args, **kwargs)
             except RedisError as error:
                 self.circuit.failed(error)
             else:
                 self.circuit.succeeded()
                 return result
+        if method in _WRITES:
+            version = args[-1]
+            with _written_aside_lock:
+                self.written_aside.update((key, version) for key in _WRITES[method](args))
         return getattr(self.memory, method)(*args, **kwargs)
+
+    def _forget_written_aside(self) -> None:
+        """Delete from Redis what this process wrote to memory during the outage."""
+        with _written_aside_lock:
+            pairs = set(self.written_aside)
+            self.written_aside.clear()
+        try:
+            for version in {version for _key, version in pairs}:
+                super().delete_many([key for key, same in pairs if same == version], version)
+        except RedisError:
+            with _written_aside_lock:
+                self.written_aside.update(pairs)
+            raise
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._either("add", key, value, timeout, version)

@@ -10,6 +10,9 @@ through `save` or `record_many`, which chain it in the inserting transaction; th
 change or delete a row, and on PostgreSQL a trigger refuses it too.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import ClassVar
 
 from django.conf import settings
@@ -19,6 +22,34 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import event_chain
 from portal.texts import render_text
+
+# The events recorded inside `batched_events`, in order; None outside a batch.
+_batch: ContextVar[list | None] = ContextVar("event_batch", default=None)
+
+
+@contextmanager
+def batched_events() -> Iterator[None]:
+    """Insert the events recorded inside the block at its end: one INSERT per event table.
+
+    A write that records several events (a complaint filed and dispatched, its clock started)
+    chains each table once instead of once per row, and holds the table's chain lock only from
+    the end of the block to the commit. Inside the block `record` returns the row unsaved (no
+    pk yet); a nested block leaves the rows to the outermost one. Use it inside the transaction.
+    """
+    if _batch.get() is not None:
+        yield
+        return
+    token = _batch.set([])
+    try:
+        yield
+        pending = _batch.get()
+    finally:
+        _batch.reset(token)
+    by_model: dict[type, list] = {}
+    for event in pending:
+        by_model.setdefault(type(event), []).append(event)
+    for model, rows in by_model.items():
+        model.record_many(rows)
 
 
 class DomainEvent(models.Model):
@@ -72,8 +103,11 @@ class DomainEvent(models.Model):
 
     @classmethod
     def record(cls, subject, code: str, *, actor=None, at=None, note: str = "", **data):
-        """Write one event row: what happened to `subject`, by whom, when (default: now)."""
-        return cls.objects.create(
+        """Write one event row: what happened to `subject`, by whom, when (default: now).
+
+        Inside `batched_events` the row is written when the block ends.
+        """
+        event = cls(
             **{cls.subject_field: subject},
             code=code,
             actor=actor,
@@ -81,6 +115,12 @@ class DomainEvent(models.Model):
             note=note,
             data=data,
         )
+        pending = _batch.get()
+        if pending is None:
+            event.save(force_insert=True)
+        else:
+            pending.append(event)
+        return event
 
     @classmethod
     def record_many(cls, events: list, *, batch_size: int = 1000) -> list:

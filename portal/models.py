@@ -395,4 +395,23 @@ class AccountEvent(DomainEvent):
 
 
 # The site-wide search index lives in its own module; imported here so Django registers it.
+class Snapshot(models.Model):
+    """Figures materialised by beat (物化统计), read by pages with their freshness stamp.
+
+    A pillar registers a `name` with `portal.snapshots.register`; `data` is what its compute
+    function returned for `key` (e.g. a year), codes and numbers only.
+    """
+
+    name = models.CharField(max_length=60)
+    key = models.CharField(max_length=60, blank=True)
+    data = models.JSONField(default=dict)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "key"], name="snapshot_name_key")]
+
+    def __str__(self) -> str:
+        return f"{self.name}:{self.key}"
+
+
 from portal.search.models import SearchEntry, SearchSynonym  # noqa: E402, F401

@@ -5,7 +5,9 @@ transaction and handed to Celery after commit: a broker outage delays a message 
 it and never fails the request that caused it (the beat flush picks it up later).
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import transaction
@@ -21,6 +23,39 @@ HAND_OFF_TIMEOUT = 0.5
 # Seconds during which hand-offs are skipped after one failed; the flush runs every minute.
 BROKER_RETRY_AFTER = 30
 broker_circuit = Circuit("broker (outbox hand-off)", retry_after=BROKER_RETRY_AFTER)
+
+# The inbox and outbox rows written inside `batched`; None outside a batch.
+_batch: ContextVar[tuple[list, list] | None] = ContextVar("notification_batch", default=None)
+
+
+@contextmanager
+def batched() -> Iterator[None]:
+    """Write the notifications sent inside the block at its end: one INSERT of inbox rows and one
+    of outbox rows, however many `notify` calls and recipients, and one hand-off after commit.
+
+    Use it inside the transaction; a nested block leaves the rows to the outermost one.
+    """
+    if _batch.get() is not None:
+        yield
+        return
+    token = _batch.set(([], []))
+    try:
+        yield
+        inbox, outbox = _batch.get()
+    finally:
+        _batch.reset(token)
+    InboxMessage.objects.bulk_create(inbox)
+    _queue(outbox)
+
+
+def _write(inbox: list[InboxMessage], outbox: list[OutboxMessage]) -> None:
+    pending = _batch.get()
+    if pending is None:
+        InboxMessage.objects.bulk_create(inbox)
+        _queue(outbox)
+        return
+    pending[0].extend(inbox)
+    pending[1].extend(outbox)
 
 
 def _absolute(url: str) -> str:
@@ -60,21 +95,19 @@ def notify(
     """
     recipients = list(recipients)
     subject_text, body_text = _default_language(subject, body)
-    InboxMessage.objects.bulk_create(
-        [
-            InboxMessage(
-                recipient=user,
-                subject=subject_text[:200],
-                body=body_text,
-                subject_code=subject.code,
-                subject_params=subject.stored(),
-                body_code=body.code,
-                body_params=body.stored(),
-                url=url,
-            )
-            for user in recipients
-        ]
-    )
+    inbox = [
+        InboxMessage(
+            recipient=user,
+            subject=subject_text[:200],
+            body=body_text,
+            subject_code=subject.code,
+            subject_params=subject.stored(),
+            body_code=body.code,
+            body_params=body.stored(),
+            url=url,
+        )
+        for user in recipients
+    ]
     link = f"\n{_absolute(url)}" if url else ""
     outgoing = []
     for user in recipients:
@@ -97,7 +130,7 @@ def notify(
                     body=f"{body_text}{link}",
                 )
             )
-    _queue(outgoing)
+    _write(inbox, outgoing)
 
 
 def notify_contact(*, mobile: str = "", email: str = "", subject: Coded, body: Coded) -> None:
@@ -121,7 +154,7 @@ def notify_contact(*, mobile: str = "", email: str = "", subject: Coded, body: C
                 body=body_text,
             )
         )
-    _queue(outgoing)
+    _write([], outgoing)
 
 
 def _queue(messages: list[OutboxMessage]) -> None:

@@ -40,6 +40,9 @@ PETITIONS_TRACK_ATTEMPTS_PER_HOUR = env.integer("PETITIONS_TRACK_ATTEMPTS_PER_HO
 PETITIONS_ANONYMOUS_FILINGS_PER_HOUR = env.integer("PETITIONS_ANONYMOUS_FILINGS_PER_HOUR", 10)
 # Comments and suggestions a signed-in citizen may send per hour (a known account, still a flood).
 PETITIONS_PARTICIPATION_WRITES_PER_HOUR = env.integer("PETITIONS_PARTICIPATION_WRITES_PER_HOUR", 10)
+# Answers to anonymous surveys per client address and hour: a village office or a school shares
+# one address, so higher than filings; each device still answers a survey once.
+PETITIONS_SURVEY_ANSWERS_PER_HOUR = env.integer("PETITIONS_SURVEY_ANSWERS_PER_HOUR", 30)
 # Daily: a consultation closed 30 days without its adoption feedback (采纳情况反馈) raises an alert.
 PILLAR_BEAT_SCHEDULE["petitions-consultation-feedback"] = {
     "task": "petitions.tasks.check_consultation_feedback",
@@ -65,6 +68,28 @@ PILLAR_BEAT_SCHEDULE["petitions-message-hard-line"] = {
     "task": "petitions.tasks.check_message_hard_line",
     "schedule": crontab(hour=2, minute=40),
 }
+# Monitors (发展环境网络监测员): on the first three days of a month (a worker down on the 1st still
+# catches up; the alert is once per monitor and month), alert on monitors who filed no report
+# of the previous month.
+PILLAR_BEAT_SCHEDULE["petitions-monitor-reports"] = {
+    "task": "petitions.tasks.check_monitor_reports",
+    "schedule": crontab(day_of_month="1-3", hour=2, minute=50),
+}
+# Democratic appraisal (民主评议政风行风): points per grade; 不了解 counts in no denominator.
+PETITIONS_APPRAISAL_GRADE_POINTS = {"satisfied": 100, "fairly_satisfied": 80, "unsatisfied": 0}
+# Weight of each dimension in a department's overall score (equal by default).
+PETITIONS_APPRAISAL_DIMENSION_WEIGHTS = {
+    "duties": 1,
+    "enforcement": 1,
+    "openness": 1,
+    "efficiency": 1,
+    "service": 1,
+    "integrity": 1,
+}
+# A department scoring below this when a round closes gets a supervision alert (at it: none).
+PETITIONS_APPRAISAL_ALERT_SCORE = env.integer("PETITIONS_APPRAISAL_ALERT_SCORE", 80)
+# Ballots that graded a department (anything but 不了解) before its score counts and ranks.
+PETITIONS_APPRAISAL_MIN_RESPONSES = env.integer("PETITIONS_APPRAISAL_MIN_RESPONSES", 10)
 
 # --- Supervision (电子监察) --------------------------------------------------------------------
 

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     # Control characters and overlong query values: 400 before any view reads them.
     "portal.input_guard.HostileInputMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Reads of public pages and dashboards from a replica, when one is configured.
+    "portal.replicas.ReplicaReadsMiddleware",
     # Last, so that a locked-out login is answered before any view runs.
     "axes.middleware.AxesMiddleware",
 ]
@@ -114,6 +116,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# A PostgreSQL read replica serves anonymous public pages and these dashboards (docs/SCALING.md).
+if DATABASE_REPLICA_URL := env.text("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60, conn_health_checks=True),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["portal.replicas.ReplicaRouter"]
+REPLICA_READ_VIEWS = {
+    "supervision:dashboard",
+    "supervision:brief",
+    "supervision:brief_detail",
+    "petitions:interaction_figures",
+    "evaluation:staff_statistics",
+    "approvals:stats",
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, broker and background work --------------------------------------------------------
@@ -174,6 +191,11 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-flush-outbox": {
         "task": "portal.tasks.flush_outbox",
         "schedule": timedelta(minutes=1),
+    },
+    # Figures the public pages read instead of grouping all history (`portal.snapshots`).
+    "portal-refresh-snapshots": {
+        "task": "portal.tasks.refresh_snapshots",
+        "schedule": timedelta(minutes=10),
     },
     # Lights, urge notices (yellow), supervision notices (red) and the second grade.
     "supervision-sweep-clocks": {
@@ -239,6 +261,13 @@ LOGIN_URL = "portal:login"
 LOGIN_REDIRECT_URL = "portal:account"
 LOGOUT_REDIRECT_URL = "portal:home"
 
+# Sessions are read from Redis and written through to the database, which stays the record: an
+# outage of Redis logs nobody out (portal/cache.py serves the misses from the database).
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 SESSION_COOKIE_AGE = env.integer("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = False

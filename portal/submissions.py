@@ -3,9 +3,10 @@ back-and-resubmit of a citizen's form stores one object and shows the same recei
 
 A form that creates something carries a `SubmissionTokenField`, a fresh random token in a hidden
 input each time the page is rendered. The view runs its service through `submit_once`, which
-writes a `portal.models.Submission` row for the token in the same transaction as the object: the
-unique digest makes a concurrent duplicate wait for the first and then replay it, and a later
-duplicate finds the row and replays it without calling the service.
+writes a `portal.models.Submission` row for the token at the end of the object's transaction: the
+unique digest makes a concurrent duplicate's row wait for the first to commit, fail, roll its own
+work back and replay the first; a later duplicate finds the row and replays it without calling
+the service.
 
 Only the token's digest is stored. A one-time secret of the receipt (the query code of an
 anonymous complaint) is kept sealed with a pad derived from the token, so the duplicate shows it
@@ -76,12 +77,16 @@ def submit_once(*, token: str, account: User | None, create: Callable[[], Submit
         return earlier
     try:
         with transaction.atomic():
-            claim = Submission.objects.create(token_digest=token_digest(token), account=account)
             submitted = create()
-            claim.subject_type = submitted.subject._meta.label_lower
-            claim.subject_pk = str(submitted.subject.pk)
-            claim.sealed_secret = _seal(submitted.secret, token)
-            claim.save(update_fields=["subject_type", "subject_pk", "sealed_secret"])
+            # One INSERT at the end of the transaction; a concurrent duplicate's INSERT waits on
+            # the unique digest until this commits, then fails and its whole work rolls back.
+            Submission.objects.create(
+                token_digest=token_digest(token),
+                account=account,
+                subject_type=submitted.subject._meta.label_lower,
+                subject_pk=str(submitted.subject.pk),
+                sealed_secret=_seal(submitted.secret, token),
+            )
     except IntegrityError:
         # A concurrent duplicate committed the token first; anything else is not ours to hide.
         earlier = replay(token=token, account=account)

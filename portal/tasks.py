@@ -8,6 +8,7 @@ from django.core.mail import send_mail
 from django.db.models import F
 from django.utils import timezone
 
+from portal import snapshots
 from portal.models import OutboxMessage
 from portal.sms import send_sms
 
@@ -75,3 +76,9 @@ def flush_outbox(limit: int = 500) -> int:
     for message_id in due:
         deliver_outbox_message.delay(message_id)
     return len(due)
+
+
+@shared_task(ignore_result=True)
+def refresh_snapshots() -> None:
+    """Recompute the materialised figures the public pages read (`portal.snapshots`)."""
+    snapshots.refresh()

@@ -4,7 +4,7 @@ Discipline inspectors and leaders see every department; a department head sees t
 citizen sees only the light of their own subject, which the pillar page shows, never these pages.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 from portal.models import User
 from portal.roles import Role
@@ -43,6 +43,11 @@ def notices_visible_to(user: User) -> QuerySet[Notice]:
 
 def alerts_visible_to(user: User) -> QuerySet[Alert]:
     return _scoped(Alert.objects.all(), user)
+
+
+def summaries_visible_to(user: User, model: type[Model]) -> QuerySet:
+    """The rows of a summary table (per department) that `user` may see, like its base rows."""
+    return _scoped(model.objects.all(), user)
 
 
 def can_handle_alert(user: User) -> bool:

@@ -5,15 +5,24 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import TruncWeek
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.models import Department, User
 from supervision import labels, permissions
-from supervision.models import OPEN_NOTICE_STATUSES, OPEN_STATES, Alert, Brief, Clock, Notice
+from supervision.models import (
+    UNANSWERED,
+    Alert,
+    Brief,
+    Clock,
+    ClockDay,
+    Notice,
+    NoticeDay,
+    OpenClockCount,
+)
 from supervision.services import brief as brief_services
 
 
@@ -32,6 +41,11 @@ class Filters:
         end = timezone.make_aware(datetime.datetime.combine(until, datetime.time.max))
         return start, end
 
+    def days(self) -> tuple[datetime.date, datetime.date]:
+        """The first and last local day of the period (what the summary tables are keyed by)."""
+        start, end = self.period()
+        return timezone.localdate(start), timezone.localdate(end)
+
 
 def _filtered(queryset: QuerySet, filters: Filters, *, kind_field: str | None = "kind") -> QuerySet:
     if filters.department:
@@ -45,19 +59,23 @@ def clocks_for(user: User, filters: Filters) -> QuerySet[Clock]:
     return _filtered(permissions.clocks_visible_to(user), filters)
 
 
+def _summary(user: User, model: type, filters: Filters) -> QuerySet:
+    return _filtered(permissions.summaries_visible_to(user, model), filters)
+
+
 def open_clocks_by_department(user: User, filters: Filters) -> list[dict]:
     """Rows of department → green / yellow / red / paused counts of open clocks."""
-    # Grouping by the three columns of the clock_open_by_dept index (no join, no FILTER) lets
-    # PostgreSQL answer from the index alone, in stream; the few groups are folded here.
+    # The open-clock counts kept by the clock services and the sweep: a few rows per department.
     groups = (
-        clocks_for(user, filters)
-        .filter(state__in=OPEN_STATES)
+        _summary(user, OpenClockCount, filters)
         .values("department_id", "light", "state")
-        .annotate(n=Count("*"))
+        .annotate(n=Sum("n"))
         .order_by()
     )
     rows: dict[int, dict] = {}
     for group in groups:
+        if not group["n"]:
+            continue
         row = rows.setdefault(
             group["department_id"],
             {
@@ -80,12 +98,12 @@ def open_clocks_by_department(user: User, filters: Filters) -> list[dict]:
 
 def on_time_ranking(user: User, filters: Filters) -> list[dict]:
     """Departments ranked by the share of work finished in time during the period."""
-    start, end = filters.period()
     rows = (
-        clocks_for(user, filters)
-        .filter(state=Clock.State.STOPPED, stopped_at__range=(start, end))
+        _summary(user, ClockDay, filters)
+        .filter(day__range=filters.days())
         .values("department_id", "department__name")
-        .annotate(done=Count("id"), on_time=Count("id", filter=Q(stopped_at__lte=F("due_at"))))
+        .annotate(done=Sum("finished"), on_time=Sum("on_time"))
+        .filter(done__gt=0)
     )
     ranked = [{**row, "rate": round(100 * row["on_time"] / row["done"], 1)} for row in rows]
     return sorted(ranked, key=lambda row: (-row["rate"], -row["done"], row["department__name"]))
@@ -93,39 +111,34 @@ def on_time_ranking(user: User, filters: Filters) -> list[dict]:
 
 def weekly_trend(user: User, filters: Filters) -> dict:
     """Per week of the period: work finished on time and late, notices issued."""
-    start, end = filters.period()
+    since, until = filters.days()
     finished = (
-        clocks_for(user, filters)
-        .filter(state=Clock.State.STOPPED, stopped_at__range=(start, end))
-        .annotate(week=TruncWeek("stopped_at"))
-        .values("week")
-        .annotate(
-            on_time=Count("due_at", filter=Q(stopped_at__lte=F("due_at"))),
-            late=Count("due_at", filter=Q(stopped_at__gt=F("due_at"))),
-        )
+        _summary(user, ClockDay, filters)
+        .filter(day__range=(since, until))
+        .values("day")
+        .annotate(finished=Sum("finished"), on_time=Sum("on_time"))
+        .order_by()
     )
     notices = (
-        _filtered(permissions.notices_visible_to(user), filters, kind_field="clock__kind")
-        .filter(issued_at__range=(start, end))
-        .annotate(week=TruncWeek("issued_at"))
-        .values("week")
-        .annotate(n=Count("id"))
+        _summary(user, NoticeDay, filters)
+        .filter(day__range=(since, until))
+        .values("day")
+        .annotate(n=Sum("issued"))
+        .order_by()
     )
     # Every week of the period, quiet ones too, so that the chart's time axis is even.
-    first = timezone.localtime(start).date()
-    first -= datetime.timedelta(days=first.weekday())
-    last = timezone.localtime(end).date()
-    weeks = [first + datetime.timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
+    first = since - datetime.timedelta(days=since.weekday())
+    weeks = [first + datetime.timedelta(weeks=i) for i in range((until - first).days // 7 + 1)]
     by_week = {week: {"on_time": 0, "late": 0, "notices": 0} for week in weeks}
+
+    def week_of(day: datetime.date) -> dict:
+        return by_week[day - datetime.timedelta(days=day.weekday())]
+
     for row in finished:
-        by_week.setdefault(row["week"].date(), {"on_time": 0, "late": 0, "notices": 0}).update(
-            on_time=row["on_time"], late=row["late"]
-        )
+        week_of(row["day"])["on_time"] += row["on_time"]
+        week_of(row["day"])["late"] += row["finished"] - row["on_time"]
     for row in notices:
-        by_week.setdefault(row["week"].date(), {"on_time": 0, "late": 0, "notices": 0})[
-            "notices"
-        ] = row["n"]
-    weeks = sorted(by_week)
+        week_of(row["day"])["notices"] += row["n"]
     return {
         "names": [_("按时办结"), _("超期办结"), _("督办文书")],
         "labels": [week.isoformat() for week in weeks],
@@ -136,15 +149,23 @@ def weekly_trend(user: User, filters: Filters) -> dict:
 
 
 def notice_counts(user: User, filters: Filters) -> dict:
-    notices = _filtered(permissions.notices_visible_to(user), filters, kind_field="clock__kind")
-    return notices.aggregate(
-        issued=Count("id"),
-        unanswered=Count(
-            "id",
-            filter=Q(status__in=OPEN_NOTICE_STATUSES) & ~Q(level=Notice.Level.SECOND_GRADE),
-        ),
-        second_grade=Count("id", filter=Q(level=Notice.Level.SECOND_GRADE)),
+    """Notices issued, still unanswered and second-grade ones, from the daily notice counts."""
+    return unanswered_notices(_summary(user, NoticeDay, filters))
+
+
+def unanswered_notices(days: QuerySet) -> dict:
+    """Issued, still unanswered and second-grade notices of some daily notice counts."""
+    second_grade = Q(level=Notice.Level.SECOND_GRADE)
+    counts = days.aggregate(
+        all_issued=Coalesce(Sum("issued"), 0),
+        unanswered=Coalesce(Sum(F("issued") - F("settled"), filter=~second_grade), 0),
+        second_grade=Coalesce(Sum("issued", filter=second_grade), 0),
     )
+    return {
+        "issued": counts["all_issued"],
+        "unanswered": counts["unanswered"],
+        "second_grade": counts["second_grade"],
+    }
 
 
 def open_alerts_by_kind(user: User, filters: Filters) -> list[dict]:
@@ -177,12 +198,18 @@ def departments_for(user: User) -> QuerySet[Department]:
 
 
 def brief_section(start: datetime.datetime, end: datetime.datetime) -> dict:
-    """Supervision's part of the leader brief (领导参阅): clocks, notices and alerts of [start, end)."""
-    month_clocks = Clock.objects.filter(stopped_at__gte=start, stopped_at__lt=end)
-    figures = month_clocks.aggregate(
-        finished=Count("id"), on_time=Count("id", filter=Q(stopped_at__lte=F("due_at")))
+    """Supervision's part of the leader brief (领导参阅): clocks, notices and alerts of [start, end).
+
+    Clocks are read from the daily counts and the open-clock counts, never counted one by one.
+    """
+    month_days = ClockDay.objects.filter(
+        day__gte=timezone.localdate(start), day__lt=timezone.localdate(end)
     )
-    figures["started"] = Clock.objects.filter(started_at__gte=start, started_at__lt=end).count()
+    figures = month_days.aggregate(
+        finished=Coalesce(Sum("finished"), 0),
+        on_time=Coalesce(Sum("on_time"), 0),
+        started=Coalesce(Sum("started"), 0),
+    )
     figures["on_time_rate"] = _rate(figures["on_time"], figures["finished"])
     # Lights are a snapshot taken when the brief is made, the first working day after the month.
     figures["open_red"] = Clock.objects.filter(
@@ -192,10 +219,7 @@ def brief_section(start: datetime.datetime, end: datetime.datetime) -> dict:
     figures.update(
         notices.aggregate(
             notices=Count("id"),
-            notices_unanswered=Count(
-                "id",
-                filter=Q(status__in=OPEN_NOTICE_STATUSES) & ~Q(level=Notice.Level.SECOND_GRADE),
-            ),
+            notices_unanswered=Count("id", filter=UNANSWERED),
         )
     )
     alerts = Alert.objects.filter(raised_at__gte=start, raised_at__lt=end)
@@ -207,7 +231,7 @@ def brief_section(start: datetime.datetime, end: datetime.datetime) -> dict:
     return {
         "figures": figures,
         "tables": [
-            _brief_departments(month_clocks, notices),
+            _brief_departments(month_days, notices),
             {
                 "code": "alerts_by_kind",
                 "columns": ["kind", "alerts", "alerts_closed"],
@@ -227,10 +251,9 @@ def brief_section(start: datetime.datetime, end: datetime.datetime) -> dict:
                 "coded": ["kind"],
                 "rows": [
                     [row["kind"], row["done"], row["late"]]
-                    for row in month_clocks.values("kind")
-                    .annotate(
-                        done=Count("id"), late=Count("id", filter=Q(stopped_at__gt=F("due_at")))
-                    )
+                    for row in month_days.values("kind")
+                    .annotate(done=Sum("finished"), late=Sum("finished") - Sum("on_time"))
+                    .filter(done__gt=0)
                     .order_by("-late", "kind")
                 ],
             },
@@ -242,21 +265,24 @@ def _rate(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def _brief_departments(month_clocks: QuerySet, notices: QuerySet) -> dict:
+def _brief_departments(month_days: QuerySet, notices: QuerySet) -> dict:
     """Per department: work finished (late), open lights now, and notices of the month by level."""
     rows: dict[int, dict] = {}
 
     def row(department_id: int) -> dict:
         return rows.setdefault(department_id, dict.fromkeys(BRIEF_DEPARTMENT_COLUMNS[1:], 0))
 
-    for group in month_clocks.values("department_id").annotate(
-        done=Count("id"), late=Count("id", filter=Q(stopped_at__gt=F("due_at")))
+    for group in (
+        month_days.values("department_id")
+        .annotate(done=Sum("finished"), late=Sum("finished") - Sum("on_time"))
+        .filter(done__gt=0)
+        .order_by()
     ):
         row(group["department_id"]).update(finished=group["done"], late=group["late"])
     for group in (
-        Clock.objects.filter(state__in=OPEN_STATES)
-        .values("department_id", "light", "state")
-        .annotate(n=Count("*"))
+        OpenClockCount.objects.values("department_id", "light", "state")
+        .annotate(n=Sum("n"))
+        .filter(n__gt=0)
         .order_by()
     ):
         column = "paused" if group["state"] == Clock.State.PAUSED else group["light"]

@@ -14,6 +14,10 @@ from portal.celery import app as celery_app
 from tests.factories import PASSWORD  # noqa: F401 - re-exported for tests
 from tests.processes import free_port
 
+# Argon2 costs about a quarter of a second per hash here, and every user a test makes or signs in
+# pays it; the test that the product stores Argon2 hashes sets it back for itself.
+settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 
 def _redis_url() -> str:
     return os.environ.get("REDIS_URL", "")

@@ -223,7 +223,7 @@ def stats(request):
     year = (form.cleaned_data.get("year") if form.is_valid() else None) or (
         timezone.localdate().year
     )
-    rows, total = handling_selectors.statistics(year=year, department_ids=scope)
+    rows, total, computed_at = handling_selectors.statistics_stored(year=year, department_ids=scope)
     months = sorted({row.month for row in rows if row.month})
     chart = {
         "labels": [month.strftime("%Y-%m") for month in months],
@@ -239,5 +239,6 @@ def stats(request):
         "total": total,
         "chart": chart,
         "all_units": scope is None,
+        "computed_at": computed_at,
     }
     return render(request, "approvals/stats.html", context)

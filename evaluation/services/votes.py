@@ -4,7 +4,8 @@ import hashlib
 from datetime import datetime
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
+from django.db.models.constants import OnConflict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -66,14 +67,28 @@ def vote_cast(
     if voter is None:
         _check_anonymous_rate(client_key)
     choice = {"attitude": attitude, "efficiency": efficiency, "style": style, "reason": reason}
-    try:
-        return _vote_store(person, voter, choice, dissatisfied, client_key, at)
-    except IntegrityError:
-        if voter is None:
-            raise
-        # The same citizen's first vote for this person landed a moment ago (a double
-        # submission): store this one as its change.
-        return _vote_store(person, voter, choice, dissatisfied, client_key, at)
+    return _vote_store(person, voter, choice, dissatisfied, client_key, at)
+
+
+def _insert_new(vote: Vote) -> bool:
+    """INSERT the vote unless the voter's vote of the month exists; return whether it did.
+
+    One statement (ON CONFLICT DO NOTHING … RETURNING id) instead of a savepoint around an
+    INSERT that may fail: a first vote double-submitted at the same moment waits on the unique
+    index for the other, then finds it and is stored as its change.
+    """
+    fields = [field for field in Vote._meta.concrete_fields if not field.primary_key]
+    rows = Vote.objects._insert(
+        [vote],
+        fields=fields,
+        returning_fields=[Vote._meta.pk],
+        on_conflict=OnConflict.IGNORE,
+    )
+    if not rows or rows[0] is None:
+        return False
+    vote.pk = rows[0][0]
+    vote._state.adding, vote._state.db = False, Vote.objects.db
+    return True
 
 
 def _vote_store(
@@ -92,32 +107,28 @@ def _vote_store(
         "moderated_at": None,
         "updated_at": at,
     }
-    with transaction.atomic():
-        existing = None
-        if voter is not None:
-            # A lookup under lock, not a re-read: the citizen's vote of the month, if any.
-            existing = (
-                Vote.objects.select_for_update()
-                .filter(person=person, voter=voter, month=month_of(at))
-                .first()
-            )
-        if existing is None:
-            vote = Vote.objects.create(
-                person=person,
-                voter=voter,
-                month=month_of(at),
-                created_at=at,
-                client_key=client_key if voter is None else "",
-                **fields,
-            )
-            delta = int(dissatisfied)
-            code = VoteEvent.Code.CAST
+    # No savepoint inside a caller's transaction (`submit_once`): nothing here is retried.
+    with transaction.atomic(savepoint=False):
+        vote = Vote(
+            person=person,
+            voter=voter,
+            month=month_of(at),
+            created_at=at,
+            client_key=client_key if voter is None else "",
+            **fields,
+        )
+        if _insert_new(vote):
+            delta, code = int(dissatisfied), VoteEvent.Code.CAST
         else:
-            delta = int(dissatisfied) - int(existing.is_dissatisfied)
+            # The citizen's vote of the month, under lock: this one changes it.
+            vote = Vote.objects.select_for_update().get(
+                person=person, voter=voter, month=month_of(at)
+            )
+            delta = int(dissatisfied) - int(vote.is_dissatisfied)
             for name, value in fields.items():
-                setattr(existing, name, value)
-            existing.save()
-            vote, code = existing, VoteEvent.Code.CHANGED
+                setattr(vote, name, value)
+            vote.save(update_fields=list(fields))
+            code = VoteEvent.Code.CHANGED
         # One INSERT, the event keeping the ratings and reason as submitted (the vote's history).
         VoteEvent.record(vote, code, actor=voter, at=at, **choice)
         if delta:

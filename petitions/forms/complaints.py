@@ -211,7 +211,7 @@ class HotlineRegisterForm(_ComplaintFields):
 
     channel = forms.ChoiceField(
         label=_("来源"),
-        choices=[c for c in Complaint.Channel.choices if c[0] != Complaint.Channel.ONLINE],
+        choices=[c for c in Complaint.Channel.choices if c[0] not in Complaint.SELF_FILED_CHANNELS],
     )
     is_emergency = forms.BooleanField(
         label=_("紧急事项（立即转110/119/120或应急值班）"), required=False

@@ -1,9 +1,12 @@
 """The models of every area, imported here for Django: routing, complaints (by phase), identity,
-messages, moderation."""
+messages, moderation, interviews."""
 
-from petitions.models.complaints.access import (
-    ComplaintGroupObjectPermission,
-    ComplaintUserObjectPermission,
+from petitions.models.appraisal import (
+    AppraisalAnswer,
+    AppraisalBallot,
+    AppraisalParticipation,
+    AppraisalRound,
+    AppraisalRoundEvent,
 )
 from petitions.models.complaints.complaint import Attachment, Complaint, LeaderInstruction
 from petitions.models.complaints.events import ComplaintEvent
@@ -21,19 +24,39 @@ from petitions.models.identity import (
     IdentityPermissionChange,
     ProtectedAccess,
 )
+from petitions.models.interviews import (
+    Interview,
+    InterviewAnswer,
+    InterviewAttachment,
+    InterviewEvent,
+    InterviewQuestion,
+)
 from petitions.models.messages import Message, MessageEvent
 from petitions.models.moderation import ModerationItem
+from petitions.models.monitors import Monitor, MonitorEvent, MonitorReport
 from petitions.models.routing import Category, LimitUnit, RoutingRule
 from petitions.models.suggestions import Suggestion, SuggestionEvent
+from petitions.models.surveys import (
+    Survey,
+    SurveyAnswer,
+    SurveyChoice,
+    SurveyEvent,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveySection,
+)
 
 __all__ = [
+    "AppraisalAnswer",
+    "AppraisalBallot",
+    "AppraisalParticipation",
+    "AppraisalRound",
+    "AppraisalRoundEvent",
     "Attachment",
     "Category",
     "ComplainantIdentity",
     "Complaint",
     "ComplaintEvent",
-    "ComplaintGroupObjectPermission",
-    "ComplaintUserObjectPermission",
     "Consultation",
     "ConsultationAttachment",
     "ConsultationComment",
@@ -41,11 +64,19 @@ __all__ = [
     "ExtensionRequest",
     "IdentityAccess",
     "IdentityPermissionChange",
+    "Interview",
+    "InterviewAnswer",
+    "InterviewAttachment",
+    "InterviewEvent",
+    "InterviewQuestion",
     "LeaderInstruction",
     "LimitUnit",
     "Message",
     "MessageEvent",
     "ModerationItem",
+    "Monitor",
+    "MonitorEvent",
+    "MonitorReport",
     "ProtectedAccess",
     "Rating",
     "Reply",
@@ -54,4 +85,11 @@ __all__ = [
     "RoutingRule",
     "Suggestion",
     "SuggestionEvent",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyChoice",
+    "SurveyEvent",
+    "SurveyQuestion",
+    "SurveyResponse",
+    "SurveySection",
 ]

@@ -1,9 +1,9 @@
 """The moderation queue (审核): one row per text a citizen wants public, from any source.
 
-Every source (messages here; suggestions, consultation comments and complaint replies from
-their own areas) has a nullable foreign key on `ModerationItem`, listed in `SOURCE_FIELDS`; the
-database keeps exactly one of them set. Nothing of a source is public before a moderator passes
-its item; the services are `petitions.services.moderation`.
+Every source (messages here; suggestions, consultation comments, complaint replies and interview
+questions from their own areas) has a nullable foreign key on `ModerationItem`, listed in
+`SOURCE_FIELDS`; the database keeps exactly one of them set. Nothing of a source is public
+before a moderator passes its item; the services are `petitions.services.moderation`.
 """
 
 from functools import reduce
@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 # The foreign keys of the sources, one per source model; a new source adds its field here.
-SOURCE_FIELDS = ("message", "suggestion", "comment", "reply")
+SOURCE_FIELDS = ("message", "suggestion", "comment", "reply", "question")
 
 
 def exactly_one_source() -> Q:
@@ -68,6 +68,15 @@ class ModerationItem(models.Model):
     reply = models.ForeignKey(
         "petitions.Reply",
         verbose_name=_("诉求答复"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="moderation_items",
+    )
+    # A citizen's question to an online interview, public once passed.
+    question = models.ForeignKey(
+        "petitions.InterviewQuestion",
+        verbose_name=_("访谈提问"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -143,6 +152,11 @@ class ModerationItem(models.Model):
                 fields=["reply"],
                 condition=Q(status="pending", reply__isnull=False),
                 name="moderation_one_pending_reply",
+            ),
+            models.UniqueConstraint(
+                fields=["question"],
+                condition=Q(status="pending", question__isnull=False),
+                name="moderation_one_pending_question",
             ),
         ]
 

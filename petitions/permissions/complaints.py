@@ -2,22 +2,20 @@
 
 - The hotline office (热线办值班人员) sees and routes every complaint.
 - Leaders and discipline inspectors read every complaint; leaders write instructions (批示).
-- A department's staff see only what was dispatched to their department: a guardian grant of
-  `handle_complaint` to the department's group (direct foreign-key table), given on dispatch and
-  taken back on redirect or objection. Who belongs to a department's group follows from
-  `User.department` (the one source of truth), so staff who join later see the open work.
+- A department's staff see only what was dispatched to their department: the complaint's
+  `department` column decides (set on dispatch, changed on redirect, cleared on objection), with
+  no object grant to keep in step; a complaint converted to a message leaves the department's
+  view. Who belongs to a department follows from `User.department` (the one source of truth),
+  so staff who join later see the open work.
 - Nobody sees the complainant's identity on a complaint page (`petitions.permissions.identity`).
 - The complainant follows the complaint with its number and query code (or their own account).
 """
 
-from django.contrib.auth.models import Group, Permission
 from django.db.models import QuerySet
 
-from petitions.models import Complaint, ComplaintGroupObjectPermission
+from petitions.models import Complaint
 from portal.models import Department, User
 from portal.roles import Role
-
-HANDLE = "handle_complaint"
 
 
 def is_active_staff(user) -> bool:
@@ -41,37 +39,13 @@ def is_overseer(user) -> bool:
     )
 
 
-def department_group_name(department: Department) -> str:
-    return f"petitions:department:{department.code}"
-
-
-def department_group(department: Department) -> Group:
-    """Return the group that holds the department's grants on complaints."""
-    return Group.objects.get_or_create(name=department_group_name(department))[0]
-
-
-def grant_department(complaint: Complaint, department: Department) -> None:
-    """Give the department's group the complaint; the caller revoked any earlier grant first."""
-    permission = Permission.objects.get(content_type__app_label="petitions", codename=HANDLE)
-    ComplaintGroupObjectPermission.objects.create(
-        group=department_group(department), permission=permission, content_object=complaint
-    )
-
-
-def revoke_departments(complaint: Complaint) -> None:
-    ComplaintGroupObjectPermission.objects.filter(content_object=complaint).delete()
-
-
-def _grants_of(user) -> QuerySet:
+def _of_department(user) -> QuerySet[Complaint]:
+    """The complaints in the hands of the user's department (the rule `can_handle` applies)."""
     if user.department_id is None:
-        return ComplaintGroupObjectPermission.objects.none()
-    return ComplaintGroupObjectPermission.objects.filter(
-        group__name=department_group_name(user.department), permission__codename=HANDLE
+        return Complaint.objects.none()
+    return Complaint.objects.filter(department_id=user.department_id).exclude(
+        status=Complaint.Status.CONVERTED
     )
-
-
-def _granted_ids(user) -> QuerySet:
-    return _grants_of(user).values("content_object_id")
 
 
 def complaints_visible_to(user) -> QuerySet[Complaint]:
@@ -80,23 +54,23 @@ def complaints_visible_to(user) -> QuerySet[Complaint]:
         return Complaint.objects.none()
     if is_hotline_office(user) or is_overseer(user):
         return Complaint.objects.all()
-    return Complaint.objects.filter(pk__in=_granted_ids(user))
+    return _of_department(user)
 
 
 def complaints_to_handle(user) -> QuerySet[Complaint]:
     """Return the complaints the user's department handles (its queue)."""
     if not is_active_staff(user):
         return Complaint.objects.none()
-    return Complaint.objects.filter(pk__in=_granted_ids(user))
+    return _of_department(user)
 
 
 def can_handle(user, complaint: Complaint) -> bool:
     """Sign for, object to, ask for more time on, and reply to a complaint."""
     return (
         is_active_staff(user)
-        and complaint.department_id is not None
+        and user.department_id is not None
         and complaint.department_id == user.department_id
-        and _grants_of(user).filter(content_object=complaint).exists()
+        and complaint.status != Complaint.Status.CONVERTED
     )
 
 

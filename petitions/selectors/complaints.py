@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from petitions.models import Complaint, ComplaintEvent, Reply, ReviewRequest
 from petitions.permissions import complaints as complaint_permissions
+from portal import snapshots
 
 # `merged_into__category`: `is_protected` of a merged duplicate reads the original's category.
 LIST_RELATED = ("category", "department", "clock", "merged_into__category")
@@ -222,15 +224,62 @@ def figures(*, year: int | None = None) -> tuple[list[FigureRow], FigureRow]:
         )
         for row in rows
     ]
-    total = FigureRow(
+    return result, _total(result)
+
+
+def _total(rows: list[FigureRow]) -> FigureRow:
+    return FigureRow(
         None,
         "",
-        sum(r.received for r in result),
-        sum(r.resolved for r in result),
-        sum(r.rated for r in result),
-        sum(r.satisfied for r in result),
+        sum(r.received for r in rows),
+        sum(r.resolved for r in rows),
+        sum(r.rated for r in rows),
+        sum(r.satisfied for r in rows),
     )
-    return result, total
+
+
+# The year's figures as the public pages show them: materialised by beat (`portal.snapshots`),
+# since received, resolved and satisfied depend on every move of a complaint.
+FIGURES = "petitions.figures"
+
+
+def figures_compute(key: str) -> list[dict]:
+    """The figures of the year `key` as JSON rows, for the snapshot."""
+    rows, _sum = figures(year=int(key))
+    return [
+        {
+            "month": timezone.localtime(row.month).date().isoformat(),
+            "department": row.department,
+            "received": row.received,
+            "resolved": row.resolved,
+            "rated": row.rated,
+            "satisfied": row.satisfied,
+        }
+        for row in rows
+    ]
+
+
+def figures_years() -> list[str]:
+    """The years beat keeps fresh: this one and the last (late ratings still move it)."""
+    year = timezone.localdate().year
+    return [str(year), str(year - 1)]
+
+
+def figures_stored(*, year: int) -> tuple[list[FigureRow], FigureRow, datetime.datetime]:
+    """The stored figures of `year` (rows, total) and when they were computed."""
+    stored = snapshots.read(FIGURES, str(year))
+    rows = [
+        FigureRow(
+            datetime.date.fromisoformat(row["month"]),
+            row["department"],
+            row["received"],
+            row["resolved"],
+            row["rated"],
+            row["satisfied"],
+        )
+        for row in stored.data
+    ]
+    return rows, _total(rows), stored.computed_at
 
 
 def brief_section(start: datetime.datetime, end: datetime.datetime) -> dict:

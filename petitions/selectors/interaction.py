@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from petitions.models import Message
+from portal import snapshots
 
 COUNTED = ~Q(status__in=[Message.Status.INVALID, Message.Status.CONVERTED])
 ANSWERED = Q(answered_at__isnull=False)
@@ -130,6 +131,78 @@ def interaction_figures(*, year: int) -> tuple[list[InteractionRow], Interaction
     rows = [InteractionRow(**row) for row in grouped]
     total = InteractionRow(month=None, unit=str(_("合计")), **messages.aggregate(**measures))
     return rows, total
+
+
+# The year's figures as the public page shows them: materialised by beat (`portal.snapshots`).
+FIGURES = "petitions.interaction"
+
+
+def _seconds(duration: datetime.timedelta | None) -> float | None:
+    return None if duration is None else duration.total_seconds()
+
+
+def _duration(seconds: float | None) -> datetime.timedelta | None:
+    return None if seconds is None else datetime.timedelta(seconds=seconds)
+
+
+def figures_compute(key: str) -> list[dict]:
+    """The figures of the year `key` as JSON rows, for the snapshot."""
+    rows, _total = interaction_figures(year=int(key))
+    return [
+        {
+            "month": timezone.localtime(row.month).date().isoformat(),
+            "unit": row.unit,
+            "received": row.received,
+            "answered": row.answered,
+            "on_time": row.on_time,
+            "average": _seconds(row.average),
+            "longest": _seconds(row.longest),
+            "published": row.published,
+        }
+        for row in rows
+    ]
+
+
+def figures_years() -> list[str]:
+    """The years beat keeps fresh: this one and the last (late answers still move it)."""
+    year = timezone.localdate().year
+    return [str(year), str(year - 1)]
+
+
+def figures_stored(*, year: int) -> tuple[list[InteractionRow], InteractionRow, datetime.datetime]:
+    """The stored figures of `year` (rows, the year's total) and when they were computed."""
+    stored = snapshots.read(FIGURES, str(year))
+    rows = [
+        InteractionRow(
+            month=datetime.date.fromisoformat(row["month"]),
+            unit=row["unit"],
+            received=row["received"],
+            answered=row["answered"],
+            on_time=row["on_time"],
+            average=_duration(row["average"]),
+            longest=_duration(row["longest"]),
+            published=row["published"],
+        )
+        for row in stored.data
+    ]
+    answered = sum(row.answered for row in rows)
+    timed = [row for row in rows if row.average is not None]
+    total = InteractionRow(
+        month=None,
+        unit=str(_("合计")),
+        received=sum(row.received for row in rows),
+        answered=answered,
+        on_time=sum(row.on_time for row in rows),
+        # Each row's average is over its answered messages: weigh it by them.
+        average=(
+            sum((row.average * row.answered for row in timed), datetime.timedelta()) / answered
+            if timed and answered
+            else None
+        ),
+        longest=max((row.longest for row in timed if row.longest is not None), default=None),
+        published=sum(row.published for row in rows),
+    )
+    return rows, total, stored.computed_at
 
 
 def chart_data(rows: list[InteractionRow]) -> dict:

@@ -1,25 +1,29 @@
-"""Suggestions and consultations in the site-wide search (issue 18: every public thing).
+"""Suggestions, consultations and surveys in the site-wide search (issue 18: every public thing).
 
 Only what their public pages show is indexed: a suggestion once a moderator passed it (the
 passed title and text, the department's reply and, for an adopted one, what was done), a
-consultation once published (title, draft text and, once given, the adoption feedback). Neither
-can leave the public pages again today, so nothing here takes them out of the index; the
-reindexers put back exactly the public ones.
+consultation once published (title, draft text and, once given, the adoption feedback), a survey
+once published (title and introduction). None can leave the public pages again today, so
+nothing here takes them out of the index; the reindexers put back exactly the public ones.
 """
 
 from django.utils.translation import gettext_lazy
 
-from petitions.models import Consultation, Suggestion
+from petitions.models import Consultation, Suggestion, Survey
 from portal.search.index import SearchKind, search_index_upsert
 
 SUGGESTION_KIND = "petitions.suggestion"
 CONSULTATION_KIND = "petitions.consultation"
+SURVEY_KIND = "petitions.survey"
 SEARCH_KINDS = {
     # After the public Q&A (40): a consultation asks everyone, a suggestion is one citizen's.
     CONSULTATION_KIND: SearchKind(
         label=gettext_lazy("意见征集"),
         rank=42,
         fields={"text": gettext_lazy("征求意见稿"), "feedback": gettext_lazy("采纳情况说明")},
+    ),
+    SURVEY_KIND: SearchKind(
+        label=gettext_lazy("在线调查"), rank=44, fields={"intro": gettext_lazy("说明")}
     ),
     SUGGESTION_KIND: SearchKind(
         label=gettext_lazy("建言献策"),
@@ -80,3 +84,24 @@ def reindex_consultations() -> None:
     published = Consultation.objects.exclude(status=Consultation.Status.DRAFT)
     for consultation in published.select_related("department"):
         index_consultation(consultation)
+
+
+def index_survey(survey: Survey) -> None:
+    """Index a published survey: its title and introduction (call when published or edited)."""
+    if survey.status == Survey.Status.DRAFT:
+        return
+    search_index_upsert(
+        kind=SURVEY_KIND,
+        obj_id=survey.pk,
+        title=survey.title,
+        fields={"intro": survey.intro},
+        department=survey.department,
+        url=survey.get_absolute_url(),
+        published_at=survey.published_at,
+    )
+
+
+def reindex_surveys() -> None:
+    """Re-index every published survey (`manage.py search_reindex`)."""
+    for survey in Survey.objects.exclude(status=Survey.Status.DRAFT).select_related("department"):
+        index_survey(survey)

@@ -23,6 +23,8 @@ VISIT_UNSATISFIED = "petitions.visit_unsatisfied"
 REFERRED = "petitions.referred"
 MESSAGE_UNANSWERED = "petitions.message_unanswered"
 CONSULTATION_FEEDBACK_LATE = "petitions.consultation_feedback_late"
+APPRAISAL_LOW = "petitions.appraisal_low"
+MONITOR_MISSING = "petitions.monitor_missing"
 
 TEXTS = {
     REPORTED_UNIT: Text(
@@ -43,6 +45,10 @@ TEXTS = {
     CONSULTATION_FEEDBACK_LATE: _(
         "意见征集“%(title)s”已于 %(closes_on)s 截止，截止后已满 %(days)s 天仍未反馈采纳情况。"
     ),
+    APPRAISAL_LOW: _(
+        "%(department)s在民主评议“%(title)s”中综合得分 %(score)s，低于预警分数 %(threshold)s。"
+    ),
+    MONITOR_MISSING: _("监测员%(name)s在%(month)s未报送监测报告。"),
 }
 
 # What complainants, message authors and staff are told (`portal.notifications.notify`).
@@ -119,5 +125,14 @@ NOTICES = {
     "petitions.suggestion_withheld_body": _("您的建议经审核未予公开，理由：%(reason)s"),
     "petitions.comment_withheld": _("您对“%(title)s”提出的意见未予公开"),
     "petitions.comment_withheld_body": _("您的意见经审核未予公开，理由：%(reason)s"),
+    "petitions.question_withheld": _("您在访谈“%(title)s”中的提问未予公开"),
+    "petitions.question_withheld_body": _("您的提问经审核未予公开，理由：%(reason)s"),
+    # Monitors (发展环境网络监测员).
+    "petitions.monitor_appointed": _("您已被聘为发展环境网络监测员"),
+    "petitions.monitor_appointed_body": _(
+        "任期自%(start)s至%(end)s。请每月至少报送一次监测报告（我的监测）。"
+    ),
+    "petitions.monitor_ended": _("您的发展环境网络监测员任期已结束"),
+    "petitions.monitor_ended_body": _("感谢您在%(start)s至%(end)s期间的监测工作。"),
 }
 TEXTS.update(NOTICES)

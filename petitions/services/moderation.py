@@ -85,6 +85,8 @@ class ModerationSource:
     `publish(item, actor=, at=)` makes the final texts public (inside the moderator's
     transaction, with its event row); `reject(item, actor=, at=)` records the refusal and tells
     the author the reason (on commit). `staff_url(record)` links the queue to the record.
+    `may_decide(item, user)`, when given, lets more people than the moderators decide the
+    source's items (an interview's host moderates its questions live).
     """
 
     field: str
@@ -92,6 +94,7 @@ class ModerationSource:
     publish: Callable[..., None]
     reject: Callable[..., None]
     staff_url: Callable[[Model], str]
+    may_decide: Callable[[ModerationItem, User], bool] | None = None
 
 
 SOURCES: dict[str, ModerationSource] = {}
@@ -148,7 +151,8 @@ def moderation_submit(
 
 def decide(item: ModerationItem, actor: User) -> ModerationItem:
     """Lock the item and check that this moderator may still decide it."""
-    if not can_moderate(actor):
+    may_decide = source_of(item).may_decide
+    if not (can_moderate(actor) or (may_decide is not None and may_decide(item, actor))):
         raise DomainError(_("您没有审核公开内容的权限。"))
     item = lock(item)
     if item.status != ModerationItem.Status.PENDING:

@@ -2,10 +2,12 @@
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
 
 from petitions.models import Complaint, Message
 from petitions.permissions import complaints as complaint_permissions
 from petitions.permissions.moderation import can_moderate
+from petitions.permissions.monitors import can_view_monitors
 from petitions.selectors import complaints as complaint_selectors
 from petitions.services import moderation
 
@@ -28,16 +30,25 @@ def redact(text: str) -> str:
     return moderation.redact(text)
 
 
-@register.inclusion_tag("petitions/_partials/status.html")
-def complaint_status(complaint):
-    return {"complaint": complaint, "style": STATUS_STYLE.get(complaint.status, "light")}
+@register.simple_tag
+def complaint_status(complaint) -> str:
+    """The status as a badge (a tag, not an included template: it is shown on every row)."""
+    return format_html(
+        '<span class="badge text-bg-{}">{}</span>',
+        STATUS_STYLE.get(complaint.status, "light"),
+        complaint.get_status_display(),
+    )
 
 
 @register.simple_tag
 def petitions_home():
     """The latest public replies and this year's figures, for the home page section."""
-    _rows, total = complaint_selectors.figures(year=timezone.localdate().year)
-    return {"latest": list(complaint_selectors.public_board()[:5]), "total": total}
+    _rows, total, computed_at = complaint_selectors.figures_stored(year=timezone.localdate().year)
+    return {
+        "latest": list(complaint_selectors.public_board()[:5]),
+        "total": total,
+        "computed_at": computed_at,
+    }
 
 
 @register.simple_tag
@@ -58,6 +69,7 @@ def petitions_workbench(user):
         "reviews": list(complaint_selectors.pending_reviews(user)[:10]),
         "is_office": complaint_permissions.can_dispatch(user),
         "can_moderate": can_moderate(user),
+        "can_view_monitors": can_view_monitors(user),
     }
 
 

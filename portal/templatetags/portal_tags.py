@@ -8,7 +8,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 
-from portal import identity
+from portal import identity, shell
 
 register = template.Library()
 
@@ -24,6 +24,11 @@ def _section_templates(name: str) -> list:
     return found
 
 
+@cache
+def _section_fingerprint(name: str) -> str:
+    return shell.fingerprint(_section_templates(name))
+
+
 @register.simple_tag(takes_context=True)
 def pillar_sections(context, name: str) -> str:
     """Render each pillar's `<app>/_sections/<name>.html`, in pillar order.
@@ -35,6 +40,19 @@ def pillar_sections(context, name: str) -> str:
     request = context.get("request")
     # Each section is a template that escaped its own output.
     return mark_safe("".join(section.render(flat, request) for section in _section_templates(name)))
+
+
+@register.simple_tag(takes_context=True)
+def shared_pillar_sections(context, name: str) -> str:
+    """`pillar_sections` for sections that are the same for every visitor: cached per language.
+
+    Such a section reads nothing of the user or the request (portal/shell.py).
+    """
+    return mark_safe(
+        shell.cached_section(
+            name, _section_fingerprint(name), lambda: pillar_sections(context, name)
+        )
+    )
 
 
 @register.filter

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from portal.models import User
 from supervision.models import Alert, AlertEvent, Clock
-from supervision.services import schedule
+from supervision.services import schedule, summaries
 from supervision.services.alerts import alert_raise
 
 CALENDAR_ALERT_URL = "/admin/portal/calendaryear/"
@@ -104,11 +104,13 @@ def _recompute_clock(clock: Clock, now: datetime.datetime) -> bool:
     moved = planned.due_at != clock.due_at
     clock.warn_at, clock.due_at = planned.warn_at, planned.due_at
     clock.escalate_at, clock.provisional = planned.escalate_at, planned.provisional
+    before = summaries.position(clock)
     light = schedule.light_at(clock.warn_at, clock.due_at, now)
     # Only backwards: a light moving forward is the sweep's, which issues its notices.
     if _light_order(light) < _light_order(clock.light):
         clock.light = light
     clock.save()
+    summaries.clock_moved(clock=clock, before=before)
     return moved
 
 

@@ -10,7 +10,7 @@ from portal.errors import DomainError
 from portal.locking import lock
 from portal.models import Department, User
 from supervision.models import Clock, ClockEvent
-from supervision.services import notices, schedule, sweep
+from supervision.services import notices, schedule, summaries, sweep
 
 
 def _settle(clock: Clock, at: datetime.datetime) -> None:
@@ -34,7 +34,8 @@ def _reschedule(clock: Clock, now: datetime.datetime) -> None:
     clock.light = schedule.light_at(clock.warn_at, clock.due_at, now)
 
 
-@transaction.atomic
+# No savepoint: a clock is started inside its pillar's transaction, and a failed start fails it.
+@transaction.atomic(savepoint=False)
 def clock_start(
     *,
     kind: str,
@@ -67,6 +68,7 @@ def clock_start(
     )
     _reschedule(clock, started_at)
     clock.save()
+    summaries.clock_moved(clock=clock, before=None)
     ClockEvent.record(
         clock, ClockEvent.Code.STARTED, actor=actor, at=started_at, limit=limit, unit=str(unit)
     )
@@ -87,9 +89,11 @@ def clock_pause(
         raise DomainError(_("只有计时中的期限才能暂停。"))
     at = at or timezone.now()
     _settle(clock, at)
+    before = summaries.position(clock)
     clock.used += schedule.elapsed(clock.unit, clock.segment_started_at, at)
     clock.state, clock.paused_at, clock.pause_reason = Clock.State.PAUSED, at, reason
     clock.save()
+    summaries.clock_moved(clock=clock, before=before)
     ClockEvent.record(clock, ClockEvent.Code.PAUSED, actor=actor, at=at, reason=str(reason))
     return clock
 
@@ -101,10 +105,12 @@ def clock_resume(*, clock: Clock, actor: User | None, at: datetime.datetime | No
     if clock.state != Clock.State.PAUSED:
         raise DomainError(_("只有已暂停的期限才能恢复计时。"))
     at = at or timezone.now()
+    before = summaries.position(clock)
     clock.state, clock.paused_at, clock.pause_reason = Clock.State.RUNNING, None, ""
     clock.segment_started_at = at
     _reschedule(clock, at)
     clock.save()
+    summaries.clock_moved(clock=clock, before=before)
     ClockEvent.record(clock, ClockEvent.Code.RESUMED, actor=actor, at=at)
     return clock
 
@@ -119,10 +125,12 @@ def clock_restart(
         raise DomainError(_("已办结的期限不能重新计时。"))
     at = at or timezone.now()
     _settle(clock, at)
+    before = summaries.position(clock)
     clock.state, clock.paused_at, clock.pause_reason = Clock.State.RUNNING, None, ""
     clock.used, clock.segment_started_at = 0, at
     _reschedule(clock, at)
     clock.save()
+    summaries.clock_moved(clock=clock, before=before)
     ClockEvent.record(clock, ClockEvent.Code.RESTARTED, actor=actor, at=at)
     return clock
 
@@ -148,6 +156,7 @@ def clock_extend(
         raise DomainError(_("延长期限必须说明理由。"))
     now = at or timezone.now()
     _settle(clock, now)
+    before = summaries.position(clock)
     clock.extension, clock.extension_reason, clock.extension_approver = amount, reason, approver
     light = clock.light
     _reschedule(clock, now)
@@ -155,6 +164,7 @@ def clock_extend(
         # A paused clock keeps its light; resuming computes the new schedule from then on.
         clock.light = light
     clock.save()
+    summaries.clock_moved(clock=clock, before=before)
     ClockEvent.record(
         clock, ClockEvent.Code.EXTENDED, actor=approver, at=now, note=reason, amount=amount
     )
@@ -172,8 +182,10 @@ def clock_stop(*, clock: Clock, actor: User | None, at: datetime.datetime | None
         return clock
     at = at or timezone.now()
     _settle(clock, at)
+    before = summaries.position(clock)
     clock.state, clock.stopped_at, clock.paused_at = Clock.State.STOPPED, at, None
     clock.save()
+    summaries.clock_moved(clock=clock, before=before)
     ClockEvent.record(clock, ClockEvent.Code.STOPPED, actor=actor, at=at)
     notices.notices_close(clock=clock, actor=actor, at=at)
     return clock

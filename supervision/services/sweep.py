@@ -15,7 +15,9 @@ the rows a sweep writes (its budget is twice a bare UPDATE of the lights). The s
 - safe when two run at once: on PostgreSQL a transaction-level advisory lock makes the second
   wait for the first, then find nothing left to do;
 - safe when killed half-way: all statements run in one transaction; notifications go out after
-  commit from the notices not yet notified, each claimed once.
+  commit from the notices not yet notified, each claimed once;
+- counted: each write keeps the summary counts the dashboard reads (`summaries.notices_counted`,
+  `summaries.lights_counted`), in the same statement on PostgreSQL.
 """
 
 import datetime
@@ -25,6 +27,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from supervision.models import Alert, Clock, Notice
+from supervision.services import summaries
 
 # The code of the overdue alert's message (registered in `supervision.labels.TEXTS`).
 OVERDUE_MESSAGE = "supervision.overdue"
@@ -57,27 +60,25 @@ def statements(*, clock_id: int | None = None) -> list[tuple[str, str]]:
     tables = _tables()
     # An integer from the database, never user input: safe to inline.
     only = "" if clock_id is None else f" AND c.id = {int(clock_id)}"
-    only_updated = "" if clock_id is None else f" AND id = {int(clock_id)}"
     open_clock = f"c.state = 'running'{only}"
     turns_yellow = f"{open_clock} AND c.light = 'green' AND c.warn_at < %(now)s"
     turns_red = f"{open_clock} AND c.light <> 'red' AND c.due_at < %(now)s"
-    notice_columns = "(clock_id, level, department_id, issued_at, status, reply)"
     # The overdue alert stores a code and the subject, rendered in each reader's language.
     json_object = "jsonb_build_object" if connection.vendor == "postgresql" else "json_object"
-    # SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT; "AND 1 = 1" keeps one text for both.
+
+    def notices(name: str, level: str, moment: str, where: str) -> list[tuple[str, str]]:
+        # SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT; "AND 1 = 1" keeps one text.
+        select = (
+            f"SELECT c.id AS clock_id, '{level}' AS level, c.department_id AS department_id, "
+            f"c.{moment} AS issued_at, 'issued' AS status, '' AS reply, c.kind AS kind "
+            f"FROM {tables['clock']} c "
+            f"WHERE {where} AND 1 = 1"
+        )
+        return _named(name, summaries.notices_counted(select))
+
     return [
-        (
-            "urge_notices",
-            f"INSERT INTO {tables['notice']} {notice_columns} "
-            f"SELECT c.id, 'urge', c.department_id, c.warn_at, 'issued', '' FROM {tables['clock']} c "
-            f"WHERE {turns_yellow} AND 1 = 1 ON CONFLICT (clock_id, level) DO NOTHING",
-        ),
-        (
-            "supervision_notices",
-            f"INSERT INTO {tables['notice']} {notice_columns} "
-            f"SELECT c.id, 'supervision', c.department_id, c.due_at, 'issued', '' FROM {tables['clock']} c "
-            f"WHERE {turns_red} AND 1 = 1 ON CONFLICT (clock_id, level) DO NOTHING",
-        ),
+        *notices("urge_notices", "urge", "warn_at", turns_yellow),
+        *notices("supervision_notices", "supervision", "due_at", turns_red),
         (
             "overdue_alerts",
             f"INSERT INTO {tables['alert']} (kind, severity, department_id, subject_ref, subject_url, message, "
@@ -87,21 +88,21 @@ def statements(*, clock_id: int | None = None) -> list[tuple[str, str]]:
             f"'overdue:clock:' || c.id, c.due_at, 'open', '', '' "
             f"FROM {tables['clock']} c WHERE {turns_red} AND 1 = 1 ON CONFLICT (dedup_key) DO NOTHING",
         ),
-        (
-            "lights",
-            f"UPDATE {tables['clock']} SET light = CASE WHEN due_at < %(now)s THEN 'red' ELSE 'yellow' END "
-            f"WHERE state = 'running'{only_updated} AND ((light = 'green' AND warn_at < %(now)s) "
-            f"OR (light <> 'red' AND due_at < %(now)s))",
-        ),
-        (
+        *_named("lights", summaries.lights_counted(where=open_clock)),
+        *notices(
             "second_grade",
-            f"INSERT INTO {tables['notice']} {notice_columns} "
-            f"SELECT c.id, 'second_grade', c.department_id, c.escalate_at, 'issued', '' FROM {tables['clock']} c "
-            f"WHERE {open_clock} AND c.light = 'red' AND c.escalate_at < %(now)s "
-            f"AND NOT EXISTS (SELECT 1 FROM {tables['notice']} n WHERE n.clock_id = c.id AND n.level = 'second_grade') "
-            f"ON CONFLICT (clock_id, level) DO NOTHING",
+            "second_grade",
+            "escalate_at",
+            f"{open_clock} AND c.light = 'red' AND c.escalate_at < %(now)s "
+            f"AND NOT EXISTS (SELECT 1 FROM {tables['notice']} n "
+            f"WHERE n.clock_id = c.id AND n.level = 'second_grade')",
         ),
     ]
+
+
+def _named(name: str, texts: list[str]) -> list[tuple[str, str]]:
+    """Name the last statement `name` (the write); the counting statements before it are helpers."""
+    return [(f"{name}:count", text) for text in texts[:-1]] + [(name, texts[-1])]
 
 
 def _sql(text: str) -> str:
@@ -123,7 +124,8 @@ def _run(now: datetime.datetime, clock_id: int | None) -> dict[str, int]:
                 else [value] * text.count("%(now)s")
             )
             cursor.execute(_sql(text), params)
-            counts[name] = cursor.rowcount
+            # On PostgreSQL a write that also counts itself answers its number of rows.
+            counts[name] = cursor.fetchone()[0] if cursor.description else cursor.rowcount
     # A sweep also hands over what earlier runs left unsent; settling, only what it issued.
     if (
         clock_id is None

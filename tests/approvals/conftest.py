@@ -4,12 +4,6 @@ from tests.approvals.factories import ProcessFactory, team
 from tests.factories import CitizenFactory, DepartmentFactory
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Cases need several users each; Argon2 would spend most of the suite hashing."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def department(db):
     return DepartmentFactory(code="market", name="县市场监督管理局")

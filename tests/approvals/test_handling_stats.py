@@ -98,3 +98,18 @@ def test_satisfaction_counts_basically_satisfied_and_above(process, department):
     unit = next(r for r in rows if r.department == department.name)
 
     assert (unit.rated, unit.satisfied, unit.satisfaction_rate) == (2, 1, 50.0)
+
+
+def test_the_stored_statistics_equal_the_computed_ones(figures, department):
+    computed, computed_total = handling_selectors.statistics(year=this_year())
+    stored, stored_total, _at = handling_selectors.statistics_stored(year=this_year())
+    assert stored == computed and stored_total == computed_total
+    mine, _total, _at = handling_selectors.statistics_stored(
+        year=this_year(), department_ids=[department.pk]
+    )
+    assert [row.department for row in mine] == [department.name]
+
+
+def test_the_page_says_when_its_figures_were_computed(client, figures):
+    client.force_login(StaffFactory(roles=[Role.LEADER]))
+    assert "数据更新于" in client.get(STATS).content.decode()

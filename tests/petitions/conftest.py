@@ -135,3 +135,10 @@ def write_message(hotline_department, department):
         return writing.message_submit(**values)
 
     return write
+
+
+@pytest.fixture
+def inspector(db):
+    """The discipline office (纪委/效能办): runs appraisal rounds and handles alerts."""
+    discipline = DepartmentFactory(code="discipline", name="县纪委监委（效能办）")
+    return StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR], department=discipline)

@@ -108,3 +108,18 @@ def test_the_export_downloads(client, write_message, citizen, fmt):
 
 def test_a_bad_year_shows_the_current_year(client):
     assert client.get(reverse("petitions:interaction_figures"), {"year": "x'"}).status_code == 200
+
+
+def test_the_stored_figures_equal_the_computed_ones_totals_included(write_message, citizen, clerk):
+    from petitions.selectors.interaction import figures_stored
+
+    for month, hours in ((2, 24), (2, 72), (4, 120)):
+        at = MONDAY.replace(month=month)
+        message, _code = write_message(citizen, at=at)
+        handling.message_answer(
+            message=message, actor=clerk, answer="答复", at=at + timedelta(hours=hours)
+        )
+    computed, computed_total = interaction_figures(year=2026)
+    stored, stored_total, _at = figures_stored(year=2026)
+    assert [row.cells() for row in stored] == [row.cells() for row in computed]
+    assert stored_total.cells() == computed_total.cells()

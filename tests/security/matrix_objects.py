@@ -20,8 +20,11 @@ from evaluation.models import RatingWarning
 from evaluation.services import roster as roster_services
 from evaluation.services import votes as vote_services
 from petitions.models import Complaint, ConsultationAttachment, Message, ModerationItem
+from petitions.services import appraisal as appraisal_services
 from petitions.services import consultations as consultation_services
+from petitions.services import interviews as interview_services
 from petitions.services import moderation
+from petitions.services import monitors as monitor_services
 from petitions.services import suggestions as suggestion_services
 from petitions.services.complaints import filing as filing_services
 from petitions.services.complaints import handling as handling_services
@@ -44,6 +47,7 @@ from tests.disclosure.factories import (
 from tests.evaluation.factories import RatedPersonFactory
 from tests.factories import CitizenFactory, DepartmentFactory, StaffFactory
 from tests.petitions.factories import CategoryFactory, RoutingRuleFactory
+from tests.security.matrix_surveys import survey_objects
 from tests.supervision.factories import at, start_clock
 from tests.uploads import pdf_file, png_file
 
@@ -293,7 +297,14 @@ def participation_objects(who: dict) -> dict:
     comment = consultation_services.consultation_comment(
         actor=who["owner"], consultation=consultation, content="意见"
     )
+    monitor = monitor_services.monitor_appoint(
+        actor=who["admin"],
+        user=who["owner"],
+        term_start=today - timedelta(days=60),
+        term_end=today + timedelta(days=300),
+    )
     return {
+        "petitions:monitor_staff_end": [monitor.pk],
         "petitions:suggestion_detail": [suggestion.pk],
         "petitions:suggestion_staff_detail": [suggestion.pk],
         "petitions:suggestion_staff_answer": [suggestion.pk],
@@ -306,6 +317,83 @@ def participation_objects(who: dict) -> dict:
         "petitions:consultation_staff_publish": [consultation.pk],
         "petitions:consultation_staff_assess": [consultation.pk, comment.pk],
         "petitions:consultation_staff_feedback": [consultation.pk],
+    }
+
+
+def appraisal_objects(who: dict) -> dict:
+    """An open appraisal round of the unit, and a closed one the public cannot read yet."""
+    now = timezone.now()
+    rounds = []
+    for year in (2030, 2031):
+        appraisal_round = appraisal_services.appraisal_round_create(
+            actor=who["inspector"],
+            draft=appraisal_services.RoundDraft(
+                title=f"{year}年度民主评议",
+                period_kind="year",
+                year=year,
+                quarter=None,
+                opens_at=now - timedelta(days=1),
+                closes_at=now + timedelta(days=30),
+                departments=[who["unit"]],
+            ),
+        )
+        rounds.append(
+            appraisal_services.appraisal_round_open(
+                actor=who["inspector"], appraisal_round=appraisal_round
+            )
+        )
+    open_round, closed = rounds
+    appraisal_services.appraisal_round_close(actor=who["inspector"], appraisal_round=closed)
+    return {
+        "petitions:appraisal_answer": [open_round.pk],
+        "petitions:appraisal_results": [closed.pk],
+        "petitions:appraisal_staff_move": [open_round.pk, "close"],
+    }
+
+
+def interview_objects(who: dict) -> dict:
+    """A live interview of the unit with an answered question and one pending; a held one in the
+    archive with a file."""
+    plan = interview_services.Plan(
+        title="营商环境在线访谈",
+        topic="个体工商户登记",
+        guest_name="周建国",
+        guest_position="局长",
+        starts_at=timezone.now(),
+        ends_at=timezone.now() + timedelta(hours=1),
+    )
+    held = interview_services.interview_schedule(actor=who["clerk"], plan=plan)
+    held = interview_services.interview_start(actor=who["clerk"], interview=held)
+    held = interview_services.interview_end(actor=who["clerk"], interview=held)
+    held = interview_services.interview_archive(
+        actor=who["clerk"],
+        interview=held,
+        summary="访谈综述",
+        attachments=[SimpleUploadedFile("实录.pdf", pdf_file(), content_type="application/pdf")],
+    )
+    live = interview_services.interview_schedule(actor=who["clerk"], plan=plan)
+    live = interview_services.interview_start(actor=who["clerk"], interview=live)
+    asked = interview_services.interview_ask(actor=who["owner"], interview=live, text="能网办吗")
+    moderation.moderation_pass(
+        item=ModerationItem.objects.get(question=asked), actor=who["operator"]
+    )
+    asked.refresh_from_db()
+    interview_services.interview_answer(
+        actor=who["clerk"], interview=live, question=asked, text="可以网办"
+    )
+    interview_services.interview_answer(actor=who["clerk"], interview=live, text="欢迎网友")
+    pending = interview_services.interview_ask(actor=who["owner"], interview=live, text="待审核")
+    return {
+        "petitions:interview_detail": [live.pk],
+        "petitions:interview_feed": [live.pk],
+        "petitions:interview_ask": [live.pk],
+        "petitions:interview_attachment": [held.attachments.get().pk],
+        "petitions:interview_staff_console": [live.pk],
+        "petitions:interview_staff_edit": [live.pk],
+        "petitions:interview_staff_move": [live.pk],
+        "petitions:interview_staff_question": [live.pk, pending.pk],
+        "petitions:interview_staff_answer": [live.pk],
+        "petitions:interview_staff_archive": [held.pk],
     }
 
 
@@ -344,6 +432,9 @@ def build() -> tuple[dict, dict]:
         **petitions_objects(context),
         **participation_objects(context),
         **messages_objects(context),
+        **interview_objects(context),
+        **appraisal_objects(context),
+        **survey_objects(context),
         **disclosure_objects(context),
         **other_objects(context),
     }

@@ -176,7 +176,8 @@ def test_the_sweep_uses_the_same_number_of_queries_for_many_clocks():
     for i in range(30):
         start_clock(limit=5, department=department, ref=f"B-{i}")
     assert _queries_of_a_sweep(at("2026-10-16 09:00")) == few
-    assert few <= 10
+    # Five writes, each keeping its summary counts (one statement on PostgreSQL, two on SQLite).
+    assert few <= 5 + len(sweep.statements())
 
 
 @pytest.mark.postgres

@@ -36,6 +36,7 @@ class Complaint(models.Model):
         ONLINE = "online", _("网上投诉")
         PHONE = "phone", _("12345电话")
         SMS = "sms", _("短信")
+        MONITOR = "monitor", _("监测员报告")
 
     class Contact(models.TextChoices):
         INBOX = "inbox", _("站内信")
@@ -54,6 +55,9 @@ class Complaint(models.Model):
         SATISFIED = "satisfied", _("满意")
         BASIC = "basic", _("基本满意")
         UNSATISFIED = "unsatisfied", _("不满意")
+
+    # Filed by the complainant themselves (not registered by the hotline for a caller).
+    SELF_FILED_CHANNELS = (Channel.ONLINE, Channel.MONITOR)
 
     OPEN_STATUSES = (
         Status.AWAITING_INSTRUCTION,
@@ -159,10 +163,21 @@ class Complaint(models.Model):
         verbose_name_plural = _("诉求")
         ordering = ["-registered_at", "-id"]
         permissions = [
-            ("handle_complaint", _("办理诉求")),
             ("dispatch_complaint", _("分派诉求（热线办）")),
         ]
-        indexes = [models.Index(fields=["department", "status"], name="complaint_dept_status")]
+        indexes = [
+            models.Index(fields=["department", "status"], name="complaint_dept_status"),
+            # The public board and the home page's latest replies, newest first.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(allow_publication=True, published_at__isnull=False),
+                name="complaint_public",
+            ),
+            # The complaints closed in a month (the leader brief).
+            models.Index(
+                fields=["closed_at"], condition=Q(closed_at__isnull=False), name="complaint_closed"
+            ),
+        ]
         constraints = [
             # 强制回应: a complaint is closed only after a reply.
             models.CheckConstraint(

@@ -83,8 +83,14 @@ def screen_reported_unit(
     raise DomainError(REPORTED_UNIT_REFUSAL)
 
 
-def after_registration(complaint: Complaint, *, actor: User | None, at: datetime) -> None:
-    """Wait for a leader's instruction, dispatch by the rules, or queue for the operator."""
+def after_registration(
+    complaint: Complaint, *, actor: User | None, at: datetime, reported: set[int] | None = None
+) -> None:
+    """Wait for a leader's instruction, dispatch by the rules, or queue for the operator.
+
+    `reported`: the units the complaint must never reach, when the caller knows them already
+    (filing: a new complaint has no merged duplicates); otherwise they are read here.
+    """
     if complaint.category.needs_instruction and not complaint.instructions.exists():
         complaint.status = Complaint.Status.AWAITING_INSTRUCTION
         start_dispatch_clock(complaint, actor=actor)
@@ -95,7 +101,8 @@ def after_registration(complaint: Complaint, *, actor: User | None, at: datetime
         notify_leaders(complaint, "petitions.complaint_to_instruct")
         return
     complaint.status = Complaint.Status.REGISTERED
-    reported = complaint_permissions.reported_unit_ids(complaint)
+    if reported is None:
+        reported = complaint_permissions.reported_unit_ids(complaint)
     # A report about an official or unit is never routed by keyword: it goes to the discipline office.
     department = (
         discipline_department(complaint)
@@ -107,7 +114,14 @@ def after_registration(complaint: Complaint, *, actor: User | None, at: datetime
         )
     )
     if department is not None and department.pk not in reported:
-        _dispatch(complaint, department=department, actor=actor, at=at, automatic=True)
+        _dispatch(
+            complaint,
+            department=department,
+            actor=actor,
+            at=at,
+            automatic=True,
+            reported=reported,
+        )
         return
     start_dispatch_clock(complaint, actor=actor)
     complaint.save()
@@ -123,9 +137,15 @@ def _dispatch(
     code: str = ComplaintEvent.Code.DISPATCHED,
     automatic: bool = False,
     note: str = "",
+    reported: set[int] | None = None,
 ) -> None:
-    """Give the complaint to the department, start its sign clock and record the move as `code`."""
-    if department.pk in complaint_permissions.reported_unit_ids(complaint):
+    """Give the complaint to the department, start its sign clock and record the move as `code`.
+
+    `reported`: the units it must never reach, if the caller has just read them.
+    """
+    if reported is None:
+        reported = complaint_permissions.reported_unit_ids(complaint)
+    if department.pk in reported:
         raise DomainError(REPORTED_UNIT_REFUSAL)
     now = at
     first = complaint.dispatched_at is None
@@ -136,9 +156,6 @@ def _dispatch(
         complaint.dispatch_minutes = max(
             0, int((now - complaint.registered_at).total_seconds() // 60)
         )
-    if not first:
-        complaint_permissions.revoke_departments(complaint)
-    complaint_permissions.grant_department(complaint, department)
     category = complaint.category
     start_clock(
         complaint,

@@ -18,9 +18,10 @@ from petitions.models import (
 from petitions.permissions import complaints as complaint_permissions
 from petitions.services.complaints.dispatching import after_registration
 from petitions.services.complaints.notices import notify_complainant, notify_office
-from portal import query_codes
+from portal import notifications, query_codes
 from portal.audit import acting_as
 from portal.errors import DomainError
+from portal.events import batched_events
 from portal.models import Department, User
 from portal.query_codes import new_query_code, query_code_digest
 from portal.texts import coded
@@ -103,13 +104,20 @@ def complaint_file(
             raise DomainError(_("没有找到您填写的原诉求编号。"))
         if related.is_final:
             raise DomainError(_("该事项已经复核终结，依法不再受理。"))
-    if channel != Complaint.Channel.ONLINE and not complaint_permissions.can_dispatch(actor):
+    self_filed = channel in Complaint.SELF_FILED_CHANNELS
+    if not self_filed and not complaint_permissions.can_dispatch(actor):
         raise DomainError(_("只有热线办值班人员可以登记来电来信。"))
 
     code = new_query_code()
     # The complainant's own filing is recorded without a user: history must not name them.
-    history_user = actor if channel != Complaint.Channel.ONLINE else None
-    with acting_as(history_user), transaction.atomic():
+    history_user = None if self_filed else actor
+    # One transaction; its events, then its notifications, are each written in one statement.
+    with (
+        acting_as(history_user),
+        transaction.atomic(),
+        batched_events(),
+        notifications.batched(),
+    ):
         now = at or timezone.now()
         complaint = Complaint(
             category=category,
@@ -123,7 +131,7 @@ def complaint_file(
             reported_person=reported_person.strip(),
             contact_method=contact_method,
             allow_publication=allow_publication,
-            registered_by=actor if channel != Complaint.Channel.ONLINE else None,
+            registered_by=None if self_filed else actor,
             registered_at=now,
             is_emergency=is_emergency,
             related_to=related,
@@ -154,9 +162,7 @@ def complaint_file(
             )
         ComplaintEvent.record(
             complaint,
-            ComplaintEvent.Code.FILED
-            if channel == Complaint.Channel.ONLINE
-            else ComplaintEvent.Code.REGISTERED,
+            ComplaintEvent.Code.FILED if self_filed else ComplaintEvent.Code.REGISTERED,
             actor=history_user,
             at=now,
             channel=channel,
@@ -173,7 +179,13 @@ def complaint_file(
             )
             notify_office(complaint, "petitions.complaint_urgent_transferred")
             return complaint, code
-        after_registration(complaint, actor=None, at=now)
+        # A new complaint has no merged duplicates: the units it reports on are all it must avoid.
+        after_registration(
+            complaint,
+            actor=None,
+            at=now,
+            reported=complaint_permissions.unit_chain_ids(reported_department),
+        )
         notify_complainant(
             complaint,
             coded("petitions.complaint_registered"),

@@ -75,7 +75,6 @@ def complaint_object(*, actor: User, complaint: Complaint, reason: str) -> Compl
     _require_handler(actor, complaint)
     COMPLAINT_MOVES.check(complaint, "object")
     department = complaint.department
-    complaint_permissions.revoke_departments(complaint)
     complaint.status = Complaint.Status.REGISTERED
     complaint.department = None
     start_dispatch_clock(complaint, actor=actor)

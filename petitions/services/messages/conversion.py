@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from petitions.models import Category, Complaint, ComplaintEvent, Message, MessageEvent
-from petitions.permissions import complaints as complaint_permissions
 from petitions.services.complaints.clocks import stop_clock
 from petitions.services.complaints.filing import IdentityData, complaint_file
 from petitions.services.complaints.notices import complaint_label
@@ -90,8 +89,6 @@ def message_convert_to_complaint(
     complaint = lock(complaint, related=("category",))
     # Whatever routing did, the department that had the message keeps it, as accepted.
     stop_clock(complaint, actor=actor, at=now)
-    complaint_permissions.revoke_departments(complaint)
-    complaint_permissions.grant_department(complaint, department)
     complaint.status = Complaint.Status.HANDLING
     complaint.department = department
     complaint.dispatched_at = complaint.dispatched_at or now
@@ -189,7 +186,6 @@ def complaint_convert_to_message(
         complaint=complaint.number,
     )
     stop_clock(complaint, actor=actor, at=now)
-    complaint_permissions.revoke_departments(complaint)
     complaint.status = Complaint.Status.CONVERTED
     complaint.save()
     ComplaintEvent.record(

@@ -33,9 +33,13 @@ JUST_FILED_KEY = "petitions_just_filed"
 
 def index(request):
     """投诉举报: the hotline, the form, the latest public replies and this year's figures."""
-    _rows, total = complaint_selectors.figures(year=timezone.localdate().year)
+    _rows, total, computed_at = complaint_selectors.figures_stored(year=timezone.localdate().year)
     latest = complaint_selectors.public_board()[:8]
-    return render(request, "petitions/index.html", {"latest": latest, "total": total})
+    return render(
+        request,
+        "petitions/index.html",
+        {"latest": latest, "total": total, "computed_at": computed_at},
+    )
 
 
 def file_complaint(request):
@@ -157,7 +161,7 @@ def _follower_context(complaint: Complaint, **extra) -> dict:
     )
     return {
         "complaint": complaint,
-        "replies": complaint.replies.all(),
+        "replies": complaint.replies.select_related("department"),
         "ratings": complaint.ratings.order_by("round"),
         "reviews": reviews,
         "events": complaint.events.order_by("created_at", "id"),
@@ -270,8 +274,12 @@ def board_detail(request, number: str):
 
 def figures(request):
     year = year_param(request.GET.get("year")) or timezone.localdate().year
-    rows, total = complaint_selectors.figures(year=year)
-    return render(request, "petitions/figures.html", {"rows": rows, "total": total, "year": year})
+    rows, total, computed_at = complaint_selectors.figures_stored(year=year)
+    return render(
+        request,
+        "petitions/figures.html",
+        {"rows": rows, "total": total, "year": year, "computed_at": computed_at},
+    )
 
 
 class BoardFeed(Feed):
