@@ -4,9 +4,10 @@ Run: `.venv/bin/python bench/bench_http.py [--scale county|10x] [--seconds 10] [
 (PostgreSQL on 127.0.0.1:5432, database `bench_http`, recreated and seeded with
 `seed_demo --scale <scale>` unless `--reuse`). The script starts gunicorn (2 sync workers,
 DEBUG off, its own free port), signs in as each demo role, and drives each page with
-`wrk -t2 -c16 -d<seconds>s` in turn, in the same run as three floors that never ship: a tiny
-response, a bare page rendering 50 rows in `base.html` with one query, and a bare single-row
-insert. Each page's queries are counted on one request (a header asks this server to count).
+`wrk -t2 -c16 -d<seconds>s` in turn, in the same run as four floors that never ship: a tiny
+response, a bare page rendering 50 rows in `base.html` with one query, a bare single-row
+insert and a plain form POST storing one row. Each page's queries are counted on one request
+(a header asks this server to count).
 Writes the table into the `http` section of docs/PERFORMANCE.md.
 
 `--quick`: a small county (`--scale small`) and 2 s per page, to see that the harness works.
@@ -50,6 +51,7 @@ if os.environ.get("BENCH_HTTP_SERVER"):
                 path("bench/tiny/", views.tiny),
                 path("bench/bare/", views.bare_page),
                 path("bench/insert/", views.bare_insert),
+                path("bench/form/", views.bare_form),
                 path("", include("portal.urls")),
             ]
         raise AttributeError(name)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from portal.models import Snapshot
@@ -42,15 +43,13 @@ def register(name: str, *, compute: Callable[[str], Any], current: Callable[[], 
     _registered[name] = _Registered(compute=compute, current=current)
 
 
-def _store(name: str, key: str, at: datetime.datetime) -> Figures:
-    data = _registered[name].compute(key)
+def _keep(name: str, key: str, data: Any, at: datetime.datetime) -> None:
     Snapshot.objects.bulk_create(
         [Snapshot(name=name, key=key, data=data, computed_at=at)],
         update_conflicts=True,
         unique_fields=["name", "key"],
         update_fields=["data", "computed_at"],
     )
-    return Figures(data=data, computed_at=at)
 
 
 def read(name: str, key: str = "") -> Figures:
@@ -58,7 +57,14 @@ def read(name: str, key: str = "") -> Figures:
     stored = Snapshot.objects.filter(name=name, key=key).only("data", "computed_at").first()
     if stored is not None:
         return Figures(data=stored.data, computed_at=stored.computed_at)
-    return _store(name, key, timezone.now())
+    at = timezone.now()
+    data = _registered[name].compute(key)
+    try:
+        with transaction.atomic():
+            _keep(name, key, data, at)
+    except DatabaseError:
+        pass  # a read-only or full database still shows the figures; beat keeps them later
+    return Figures(data=data, computed_at=at)
 
 
 def refresh(*, at: datetime.datetime | None = None) -> int:
@@ -67,6 +73,6 @@ def refresh(*, at: datetime.datetime | None = None) -> int:
     done = 0
     for name, registered in sorted(_registered.items()):
         for key in registered.current():
-            _store(name, key, at)
+            _keep(name, key, registered.compute(key), at)
             done += 1
     return done

@@ -1,12 +1,13 @@
 """What the HTTP bench adds to the server under test (`bench/bench_http.py`): never shipped.
 
-Three floors measured in the same run as the pages (a tiny response; a bare page of 50 rows in
-`base.html` with one query; a bare single-row insert), and a middleware that counts a request's
-queries when the bench asks for it with a header.
+Four floors measured in the same run as the pages (a tiny response; a bare page of 50 rows in
+`base.html` with one query; a bare single-row insert; a plain form POST that stores one row),
+and a middleware that counts a request's queries when the bench asks for it with a header.
 """
 
+from django import forms
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template import engines
 
 COUNT_HEADER = "HTTP_X_BENCH_QUERIES"
@@ -42,6 +43,27 @@ def bare_insert(request):
 
 
 bare_insert.csrf_exempt = True
+
+FORM_TEMPLATE = """{% extends "base.html" %}{% block content %}<form method="post">
+{% csrf_token %}{{ form }}<button type="submit">ok</button></form>{% endblock %}"""
+
+
+class BareForm(forms.Form):
+    body = forms.CharField(max_length=200)
+
+
+def bare_form(request):
+    """The floor the write targets name: a plain form POST (CSRF checked, the form validated)
+    that stores one row and redirects, as a Django form view does."""
+    form = BareForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {BARE_TABLE} (body) VALUES (%s)", [form.cleaned_data["body"]]
+            )
+        return HttpResponseRedirect(request.path)
+    template = engines["django"].from_string(FORM_TEMPLATE)
+    return HttpResponse(template.render({"form": form}, request))
 
 
 class QueryCountMiddleware:

@@ -14,7 +14,7 @@ class Page:
     expect: int = 200
     body: str = ""
     paths: tuple[str, ...] = field(default=())  # a write cycling over several paths
-    floor: str = "bare"  # what the ratio is taken against: "bare" page or "insert"
+    floor: str = "bare"  # what the ratio is taken against: the "bare" page or the plain "form" POST
 
 
 FLOORS = [
@@ -116,7 +116,7 @@ def pages() -> list[Page]:
             method="POST",
             expect=302,
             body=complaint_body,
-            floor="insert",
+            floor="form",
         ),
         Page(
             "a vote",
@@ -126,7 +126,16 @@ def pages() -> list[Page]:
             expect=302,
             body=vote_body,
             paths=tuple(f"/evaluation/people/{pk}/" for pk in people),
-            floor="insert",
+            floor="form",
+        ),
+        Page(
+            "plain form POST (floor)",
+            None,
+            "/bench/form/",
+            method="POST",
+            expect=302,
+            body="body=bench{n}",
+            floor="",
         ),
         Page(
             "bare insert (floor)",

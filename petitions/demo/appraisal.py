@@ -93,7 +93,7 @@ def _voters() -> list[User]:
             defaults={
                 "kind": User.Kind.CITIZEN,
                 "real_name": f"评议群众{n}",
-                "resident_id": demo_resident_id(5000 + n),
+                "resident_id": demo_resident_id(900 + n),
             },
         )
         if created:
