@@ -1,6 +1,5 @@
 """意见征集: the public list and page (comment while open, the feedback after), the staff side."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -20,10 +19,9 @@ from petitions.permissions.consultations import (
 from petitions.selectors import consultations as selectors
 from petitions.services import consultations as services
 from petitions.transitions.consultations import CONSULTATION_MOVES
-from portal import write_limits
+from petitions.views.participation import store_once
 from portal.errors import DomainError
 from portal.models import User
-from portal.submissions import Submitted, submit_once
 
 
 def public_list(request):
@@ -61,29 +59,18 @@ def comment(request, pk: int):
     form = CommentForm(request.POST)
     status = 400
     if request.user.kind != User.Kind.STAFF and form.is_valid():
-        data = form.cleaned_data
-
-        def create() -> Submitted:
-            write_limits.account_write_check(
-                request.user,
-                scope="petitions:comment",
-                per_hour=settings.PETITIONS_PARTICIPATION_WRITES_PER_HOUR,
-            )
-            return Submitted(
-                subject=services.consultation_comment(
-                    actor=request.user, consultation=consultation, content=data["content"]
-                )
-            )
-
-        try:
-            submit_once(token=data["submission_token"], account=request.user, create=create)
-        except DomainError as error:
-            form.add_error(None, error.message)
-            if error.code == write_limits.RATE_LIMITED:
-                status = 429
-        else:
+        refused = store_once(
+            request,
+            form,
+            scope="petitions:comment",
+            write=lambda data: services.consultation_comment(
+                actor=request.user, consultation=consultation, content=data["content"]
+            ),
+        )
+        if refused is None:
             messages.success(request, _("意见已提交，审核通过后将公开。感谢您的参与。"))
             return redirect("petitions:consultation_detail", pk=pk)
+        status = refused
     elif request.user.kind == User.Kind.STAFF:
         form.add_error(None, _("请以个人或企业账号登录后发表意见。"))
     context = _public_context(request, consultation, form=form)

@@ -1,7 +1,6 @@
 """在线访谈: the public list, archive and live page (with its polled record), questions, files;
 the staff side: scheduling and the host's console (start, moderate, answer, end, archive)."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
@@ -23,12 +22,11 @@ from petitions.selectors import interviews as selectors
 from petitions.services import interviews as services
 from petitions.services import moderation
 from petitions.transitions.interviews import INTERVIEW_MOVES
-from portal import write_limits
+from petitions.views.participation import store_once
 from portal.errors import DomainError
 from portal.models import User
 from portal.pagination import PageWithoutCount
 from portal.query_params import year_param
-from portal.submissions import Submitted, submit_once
 
 PLAN_FIELDS = ("title", "topic", "guest_name", "guest_position", "starts_at", "ends_at")
 
@@ -97,29 +95,18 @@ def ask(request, pk: int):
     if not can_ask(request.user):
         form.add_error(None, _("请以个人或企业账号登录后提问。"))
     elif form.is_valid():
-        data = form.cleaned_data
-
-        def create() -> Submitted:
-            write_limits.account_write_check(
-                request.user,
-                scope="petitions:interview_question",
-                per_hour=settings.PETITIONS_PARTICIPATION_WRITES_PER_HOUR,
-            )
-            return Submitted(
-                subject=services.interview_ask(
-                    actor=request.user, interview=interview, text=data["text"]
-                )
-            )
-
-        try:
-            submit_once(token=data["submission_token"], account=request.user, create=create)
-        except DomainError as error:
-            form.add_error(None, error.message)
-            if error.code == write_limits.RATE_LIMITED:
-                status = 429
-        else:
+        refused = store_once(
+            request,
+            form,
+            scope="petitions:interview_question",
+            write=lambda data: services.interview_ask(
+                actor=request.user, interview=interview, text=data["text"]
+            ),
+        )
+        if refused is None:
             messages.success(request, _("问题已提交，审核通过后将公开。"))
             return redirect("petitions:interview_detail", pk=pk)
+        status = refused
     context = public_context(request, interview, form=form)
     return render(request, "petitions/interviews/detail.html", context, status=status)
 

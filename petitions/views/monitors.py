@@ -1,7 +1,6 @@
 """发展环境网络监测员: the monitor's "我的监测" and report form; the commission's list with the
 monthly grid, appointments and ends of term; the yearly summary with its export."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -16,11 +15,10 @@ from petitions.models import Monitor
 from petitions.permissions import monitors as permissions
 from petitions.selectors import monitors as selectors
 from petitions.services import monitors as services
-from portal import write_limits
+from petitions.views.participation import store_once
 from portal.errors import DomainError
 from portal.exports import table_response
 from portal.query_params import choice_param, text_param, year_param
-from portal.submissions import Submitted, submit_once
 
 
 def _citizen_only(request) -> None:
@@ -50,30 +48,20 @@ def report_new(request):
     form = MonitorReportForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-
-        def create() -> Submitted:
-            write_limits.account_write_check(
-                request.user,
-                scope="petitions:monitor-report",
-                per_hour=settings.PETITIONS_PARTICIPATION_WRITES_PER_HOUR,
-            )
-            report = services.monitor_report_file(
+        status = store_once(
+            request,
+            form,
+            scope="petitions:monitor-report",
+            write=lambda data: services.monitor_report_file(
                 actor=request.user,
                 category=data["category"],
                 title=data["title"],
                 content=data["content"],
                 place=data["place"],
                 attachments=data["attachments"],
-            )
-            return Submitted(subject=report)
-
-        try:
-            submit_once(token=data["submission_token"], account=request.user, create=create)
-        except DomainError as error:
-            form.add_error(None, error.message)
-            status = 429 if error.code == write_limits.RATE_LIMITED else 400
-        else:
+            ),
+        )
+        if status is None:
             messages.success(request, _("监测报告已报送，将按诉求分类交办，答复后请您评价。"))
             return redirect("petitions:monitor_mine")
     return render(request, "petitions/monitors/new.html", {"form": form}, status=status)

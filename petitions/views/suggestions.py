@@ -1,6 +1,5 @@
 """建言献策: the public list of passed suggestions, the citizen's form and list, the department's side."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -15,11 +14,10 @@ from petitions.permissions.suggestions import can_answer_suggestion
 from petitions.selectors import suggestions as selectors
 from petitions.services import suggestions as services
 from petitions.transitions.suggestions import SUGGESTION_MOVES
-from portal import write_limits
+from petitions.views.participation import store_once
 from portal.errors import DomainError
 from portal.models import User
 from portal.query_params import choice_param
-from portal.submissions import Submitted, submit_once
 
 
 def public_list(request):
@@ -51,28 +49,18 @@ def new(request):
     form = SuggestionForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-
-        def create() -> Submitted:
-            write_limits.account_write_check(
-                request.user,
-                scope="petitions:suggest",
-                per_hour=settings.PETITIONS_PARTICIPATION_WRITES_PER_HOUR,
-            )
-            suggestion = services.suggestion_submit(
+        status = store_once(
+            request,
+            form,
+            scope="petitions:suggest",
+            write=lambda data: services.suggestion_submit(
                 actor=request.user,
                 department=data["department"],
                 title=data["title"],
                 content=data["content"],
-            )
-            return Submitted(subject=suggestion)
-
-        try:
-            submit_once(token=data["submission_token"], account=request.user, create=create)
-        except DomainError as error:
-            form.add_error(None, error.message)
-            status = 429 if error.code == write_limits.RATE_LIMITED else 400
-        else:
+            ),
+        )
+        if status is None:
             messages.success(request, _("建议已提交，审核通过后将公开，答复将通知您。"))
             return redirect("petitions:suggestion_mine")
     return render(request, "petitions/suggestions/new.html", {"form": form}, status=status)
