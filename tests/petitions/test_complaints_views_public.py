@@ -214,5 +214,7 @@ def test_my_complaints_query_count_does_not_grow(
 
 def test_figures_query_count_is_constant(client, django_assert_max_num_queries, replied, operator):
     closing_services.complaint_return_visit(actor=operator, complaint=replied, result="satisfied")
-    with django_assert_max_num_queries(3):
+    # The first read computes and keeps the figures: inside the test's transaction that keeping
+    # takes a savepoint and its release (2 of the 5).
+    with django_assert_max_num_queries(5):
         assert client.get(reverse("petitions:figures")).status_code == 200
