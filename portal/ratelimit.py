@@ -5,16 +5,22 @@ current window is known without storing when it began. Used for the anonymous vo
 efficiency rating and the failed look-ups of the tracking pages.
 """
 
+import math
 import time
 
 from django.core.cache import cache, caches
 from django.core.cache.backends.base import BaseCache
 
 
-def _window(key: str, window: int) -> tuple[str, float]:
-    """The cache key of `key`'s current window, and the seconds left in it."""
+def _window(key: str, window: int) -> tuple[str, int]:
+    """The cache key of `key`'s current window, and the whole seconds left in it, at least one.
+
+    Rounded up: Redis takes whole seconds and a timeout of 0 deletes the counter at once, so
+    the last second of a window would count nothing. The key names its window, so a counter
+    living a fraction of a second past it is never read again.
+    """
     now = time.time()
-    return f"{key}:{int(now // window)}", window - now % window
+    return f"{key}:{int(now // window)}", math.ceil(window - now % window)
 
 
 def attempts(key: str, window: int) -> int:

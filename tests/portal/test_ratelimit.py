@@ -47,3 +47,8 @@ def test_a_file_cache_keeps_the_window_longer_than_its_default_timeout(settings,
         ratelimit.hit("t:c", 3600)
         clock.shift(datetime.timedelta(minutes=30))
         assert ratelimit.attempts("t:c", 3600) == 2
+
+
+def test_hits_in_the_last_second_of_a_window_still_count():
+    with time_machine.travel(TEN_O_CLOCK + datetime.timedelta(seconds=59.6), tick=False):
+        assert [ratelimit.hit("t:d", 60) for _ in range(3)] == [1, 2, 3]
