@@ -162,3 +162,17 @@ def phone_codes_use(checks: list[CodeCheck]) -> None:
     if problems:
         field, message = problems[0]
         raise PhoneCodeError(message, field=field)
+
+
+def phone_codes_purge(now: datetime.datetime | None = None) -> int:
+    """Delete the codes that expired more than a day ago; return how many.
+
+    A spent or expired code proves nothing any more, and its row holds a mobile number, often of
+    someone who never registered: it is kept only as long as a clerk might need it to answer
+    "I never got my code" the same or the next day.
+    """
+    now = now or timezone.now()
+    deleted, _per_model = PhoneCode.objects.filter(
+        expires_at__lt=now - datetime.timedelta(days=1)
+    ).delete()
+    return deleted

@@ -46,7 +46,7 @@ password_urls = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        recovery.PasswordResetConfirmView.as_view(
             template_name=FORM_PAGE, success_url=reverse_lazy("portal:password_reset_complete")
         ),
         name="password_reset_confirm",

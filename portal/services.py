@@ -2,6 +2,7 @@
 
 import datetime
 
+from axes.utils import reset as axes_reset
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -81,7 +82,18 @@ def password_reset_by_code(*, mobile: str, code: str, password: str) -> User:
             subject=coded("portal.password_reset"),
             body=coded("portal.password_reset_body"),
         )
+    account_lockout_lift(user)
     return user
+
+
+def account_lockout_lift(user: User) -> None:
+    """Forget the account's failed sign-ins from every address (解除登录锁定).
+
+    Called once the owner proved the account is theirs by a password reset (SMS code or e-mail
+    link): a stranger's guesses then no longer keep them out for the cool-off time. The
+    addresses' counts over other accounts stay.
+    """
+    axes_reset(username=user.username)
 
 
 def mobile_change_code_send(*, actor: User, mobile: str, address: str) -> None:

@@ -197,6 +197,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "portal.tasks.refresh_snapshots",
         "schedule": timedelta(minutes=10),
     },
+    # Expired SMS codes hold mobile numbers and prove nothing: gone after a day.
+    "portal-purge-phone-codes": {
+        "task": "portal.tasks.purge_phone_codes",
+        "schedule": crontab(hour=3, minute=15),
+    },
     # Lights, urge notices (yellow), supervision notices (red) and the second grade.
     "supervision-sweep-clocks": {
         "task": "supervision.tasks.sweep_clocks",

@@ -8,7 +8,7 @@ from django.core.mail import send_mail
 from django.db.models import F
 from django.utils import timezone
 
-from portal import snapshots
+from portal import phone_codes, snapshots
 from portal.models import OutboxMessage
 from portal.sms import send_sms
 
@@ -82,3 +82,9 @@ def flush_outbox(limit: int = 500) -> int:
 def refresh_snapshots() -> None:
     """Recompute the materialised figures the public pages read (`portal.snapshots`)."""
     snapshots.refresh()
+
+
+@shared_task(ignore_result=True)
+def purge_phone_codes() -> int:
+    """Delete the SMS verification codes that expired over a day ago (`portal.phone_codes`)."""
+    return phone_codes.phone_codes_purge()

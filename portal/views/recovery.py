@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -116,3 +117,13 @@ def mobile_change(request):
         "resend_seconds": settings.SMS_CODE_RESEND_SECONDS,
     }
     return render(request, "portal/mobile_change.html", context, status=status)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """The last step of 找回密码 by e-mail: the link proved the address, so the new password
+    also lifts the account's sign-in lockout."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.account_lockout_lift(form.user)
+        return response

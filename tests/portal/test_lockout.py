@@ -1,9 +1,16 @@
 """Failed sign-ins lock per account whatever alias was typed, and per address."""
 
 import pytest
+from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
+from portal import services
+from portal.models import PhoneCode
+from portal.phone_codes import PhoneCodeError
 from tests.factories import PASSWORD, CitizenFactory
+from tests.phone_codes import CODE, issue_code
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +86,50 @@ def test_signing_in_clears_the_failures_of_that_account_from_that_address(client
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         login(client, citizen.resident_id, "wrong")
     assert login(client, citizen.mobile, PASSWORD).status_code == 302
+
+
+def lock_everywhere(client, settings, citizen):
+    for attempt in range(settings.LOCKOUT_LIMITS[1]):
+        login(client, citizen.mobile, "wrong", address=f"10.1.0.{attempt}")
+
+
+def test_a_password_reset_by_sms_lifts_the_accounts_lockout(client, settings):
+    citizen = CitizenFactory()
+    lock_everywhere(client, settings, citizen)
+    issue_code(citizen.mobile, PhoneCode.Purpose.RESET)
+
+    services.password_reset_by_code(mobile=citizen.mobile, code=CODE, password="Lushui#2027")
+
+    assert login(client, citizen.mobile, "Lushui#2027", address="10.2.0.1").status_code == 302
+
+
+def test_a_password_reset_by_email_link_lifts_the_accounts_lockout(client, settings):
+    citizen = CitizenFactory()
+    lock_everywhere(client, settings, citizen)
+    link = reverse(
+        "portal:password_reset_confirm",
+        args=[
+            urlsafe_base64_encode(force_bytes(citizen.pk)),
+            default_token_generator.make_token(citizen),
+        ],
+    )
+    form_page = client.get(link, follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "Lushui#2027", "new_password2": "Lushui#2027"},
+    )
+
+    assert login(client, citizen.mobile, "Lushui#2027", address="10.2.0.1").status_code == 302
+
+
+def test_a_failed_reset_leaves_the_lockout(client, settings):
+    citizen = CitizenFactory()
+    lock_everywhere(client, settings, citizen)
+    issue_code(citizen.mobile, PhoneCode.Purpose.RESET)
+
+    with pytest.raises(PhoneCodeError):
+        services.password_reset_by_code(
+            mobile=citizen.mobile, code="000000", password="Lushui#2027"
+        )
+
+    assert login(client, citizen.mobile, PASSWORD, address="10.2.0.1").status_code == 429

@@ -9,7 +9,13 @@ from django.utils import timezone
 from portal import sms
 from portal.errors import DomainError
 from portal.models import PhoneCode
-from portal.phone_codes import CodeCheck, PhoneCodeError, phone_code_send, phone_codes_use
+from portal.phone_codes import (
+    CodeCheck,
+    PhoneCodeError,
+    phone_code_send,
+    phone_codes_purge,
+    phone_codes_use,
+)
 from tests.phone_codes import CODE, issue_code, sent_code
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +144,11 @@ def test_a_failed_send_is_told_and_leaves_no_working_code(settings):
     settings.SMS_BACKEND = "memory"
     send()
     assert len(sms.outbox) == 1
+
+
+def test_codes_expired_over_a_day_ago_are_purged_and_fresher_ones_kept():
+    issue_code(MOBILE, REGISTER, minutes=-(25 * 60))
+    kept = issue_code("13900000099", REGISTER, minutes=-60)
+
+    assert phone_codes_purge() == 1
+    assert list(PhoneCode.objects.values_list("pk", flat=True)) == [kept.pk]
