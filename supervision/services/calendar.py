@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -23,6 +24,9 @@ from supervision.services.alerts import alert_raise
 
 CALENDAR_ALERT_URL = "/admin/portal/calendaryear/"
 PROVISIONAL_MESSAGE = "supervision.calendar_provisional"
+# A page that computes deadlines does so on every view: the open alert is looked up once in
+# this many seconds per year, not on every view (the nightly check raises it again anyway).
+PROVISIONAL_RECHECK_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,11 @@ def _dedup_key(year: int) -> str:
 
 def calendar_provisional_alert(*, years: list[int]) -> list[Alert]:
     """Tell the admin at once that deadlines are being computed over an unannounced year."""
+    years = [
+        year
+        for year in years
+        if cache.add(f"calendar-provisional:{year}", 1, timeout=PROVISIONAL_RECHECK_SECONDS)
+    ]
     return [
         alert_raise(
             kind=Alert.Kind.CALENDAR_MISSING,

@@ -51,6 +51,15 @@ def test_the_first_deadline_into_2027_raises_the_alert_at_once_and_only_once():
     assert Alert.objects.filter(kind=Alert.Kind.CALENDAR_MISSING).count() == 1
 
 
+def test_deadlines_computed_soon_after_do_not_look_the_alert_up_again(
+    django_assert_num_queries,
+):
+    start_clock(limit=10, started="2026-12-28 10:00", ref="A")
+    with django_assert_num_queries(0):
+        assert calendar.calendar_provisional_alert(years=[2027]) == []
+    assert _calendar_alert().status == Alert.Status.OPEN
+
+
 def test_loading_the_announced_year_moves_the_deadline_and_ends_provisional(
     django_capture_on_commit_callbacks,
 ):
