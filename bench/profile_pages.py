@@ -79,8 +79,21 @@ def pages() -> list[tuple[str, str, str]]:
         .first()
     )
     complaint = Complaint.objects.filter(identity__account=citizen).order_by("-pk").first()
+    open_case = (
+        Case.objects.filter(department_id=clerk.department_id, status="in_progress")
+        .order_by("-submitted_at")
+        .first()
+    )
+    # The complaint bench/web/targets.py opens as the operator.
+    open_complaint = (
+        Complaint.objects.filter(status__in=Complaint.OPEN_STATUSES)
+        .order_by("-registered_at")
+        .first()
+    )
     found = [
         ("bare 50-row page", "13900000001", reverse("bench_bare")),
+        # The HTTP bench's yardstick is anonymous: what signing in adds to every page.
+        ("shell: bare page, anonymous", None, reverse("bench_bare")),
         ("my account (citizen)", "13900000001", reverse("portal:account")),
         ("citizen case", "13900000001", reverse("approvals:case", args=[own_case.pk])),
         ("my cases", "13900000001", reverse("approvals:mine")),
@@ -89,13 +102,24 @@ def pages() -> list[tuple[str, str, str]]:
             "13900000001",
             reverse("petitions:track_detail", args=[complaint.number]),
         ),
+        ("citizen complaints", "13900000001", reverse("petitions:mine")),
         ("clerk queue", "clerk_a", reverse("approvals:queue")),
         ("clerk case", "clerk_a", reverse("approvals:staff_case", args=[staff_case.pk])),
+        # The case bench/web/targets.py opens as the clerk: open, at a handling step.
+        ("clerk case (open)", "clerk_a", reverse("approvals:staff_case", args=[open_case.pk])),
         ("complaint queue (clerk)", "clerk_a", reverse("petitions:staff_queue")),
         ("workbench (clerk)", "clerk_a", reverse("portal:workbench")),
         ("my account (clerk)", "clerk_a", reverse("portal:account")),
         ("complaint queue (operator)", "operator", reverse("petitions:staff_queue")),
+        ("complaint queue (head)", "head_market", reverse("petitions:staff_queue")),
+        (
+            "operator complaint",
+            "operator",
+            reverse("petitions:staff_detail", args=[open_complaint.number]),
+        ),
+        ("complaint board (anonymous)", None, reverse("petitions:board")),
         ("staff roster", "admin", reverse("evaluation:staff_roster")),
+        ("inspector dashboard", "inspector", reverse("supervision:dashboard")),
         ("inspector clocks", "inspector", reverse("supervision:clocks")),
         ("inspector notices", "inspector", reverse("supervision:notices")),
     ]
@@ -144,7 +168,8 @@ def main() -> None:
             continue
         if username not in clients:
             clients[username] = Client()
-            clients[username].force_login(User.objects.get(username=username))
+            if username:  # None: not signed in
+                clients[username].force_login(User.objects.get(username=username))
         if options.top:
             print(f"=== {label} {url}")
         rows.append(

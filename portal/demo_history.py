@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from django.db.models import Max
 from django.utils import timezone
 
-from portal import workdays
+from portal import shell, workdays
 from portal.demo import demo_resident_id
 from portal.models import InboxMessage, OutboxMessage, User
 
@@ -91,7 +91,9 @@ def messages_dated(at: datetime.datetime):
     inbox = InboxMessage.objects.aggregate(last=Max("id"))["last"] or 0
     outbox = OutboxMessage.objects.aggregate(last=Max("id"))["last"] or 0
     yield
-    InboxMessage.objects.filter(id__gt=inbox).update(created_at=at, read_at=at)
+    dated = InboxMessage.objects.filter(id__gt=inbox)
+    shell.forget_unread(dated.order_by().values_list("recipient_id", flat=True).distinct())
+    dated.update(created_at=at, read_at=at)
     OutboxMessage.objects.filter(id__gt=outbox).update(
         created_at=at, next_attempt_at=at, status=OutboxMessage.Status.SENT, sent_at=at
     )
@@ -129,5 +131,6 @@ def trim_unread(usernames: list[str], *, keep: int = UNREAD_KEPT) -> dict[str, i
         unread = InboxMessage.objects.filter(recipient=user, read_at__isnull=True)
         kept = list(unread.order_by("-created_at", "-id").values_list("id", flat=True)[:keep])
         unread.exclude(id__in=kept).update(read_at=now)
+        shell.forget_unread([user.pk])
         left[user.username] = len(kept)
     return left

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal import shell
 from portal.circuit import Circuit
 from portal.models import InboxMessage, OutboxMessage, User
 from portal.texts import Coded
@@ -44,14 +45,20 @@ def batched() -> Iterator[None]:
         inbox, outbox = _batch.get()
     finally:
         _batch.reset(token)
-    InboxMessage.objects.bulk_create(inbox)
+    _store_inbox(inbox)
     _queue(outbox)
+
+
+def _store_inbox(inbox: list[InboxMessage]) -> None:
+    InboxMessage.objects.bulk_create(inbox)
+    # The recipients' navigation badges count them from now on.
+    shell.forget_unread(message.recipient_id for message in inbox)
 
 
 def _write(inbox: list[InboxMessage], outbox: list[OutboxMessage]) -> None:
     pending = _batch.get()
     if pending is None:
-        InboxMessage.objects.bulk_create(inbox)
+        _store_inbox(inbox)
         _queue(outbox)
         return
     pending[0].extend(inbox)
@@ -173,7 +180,7 @@ def hand_off(ids: list[int]) -> None:
     failure none at all for `BROKER_RETRY_AFTER` seconds.
     """
     from portal.celery import app
-    from portal.tasks import deliver_outbox_message
+    from portal.tasks import batches, deliver_outbox_message
 
     if not ids or not broker_circuit.allows():
         return
@@ -187,10 +194,8 @@ def hand_off(ids: list[int]) -> None:
     )
     try:
         with connection:
-            for message_id in ids:
-                deliver_outbox_message.apply_async(
-                    (message_id,), connection=connection, retry=False
-                )
+            for batch in batches(ids):
+                deliver_outbox_message.apply_async(batch, connection=connection, retry=False)
     except Exception as error:  # the broker's errors vary by transport
         broker_circuit.failed(error)
         return

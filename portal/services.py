@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from portal import identity
+from portal import identity, shell
 from portal.errors import DomainError
 from portal.models import (
     AccountEvent,
@@ -170,6 +170,7 @@ def inbox_mark_read(*, message: InboxMessage) -> None:
     if message.read_at is None:
         message.read_at = timezone.now()
         message.save(update_fields=["read_at"])
+        shell.forget_unread([message.recipient_id])
 
 
 def calendar_load_official(*, years: list[int] | None = None) -> list[int]:

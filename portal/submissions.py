@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.errors import DomainError
+from portal.events import batched_events
 from portal.models import Submission, User
 
 TOKEN_PATTERN = r"^[A-Za-z0-9_-]{22,64}$"
@@ -76,10 +77,12 @@ def submit_once(*, token: str, account: User | None, create: Callable[[], Submit
     if earlier is not None:
         return earlier
     try:
-        with transaction.atomic():
+        # The events `create` records are written last, just before the commit: each event
+        # table's chain lock (portal.event_chain) is then held for the shortest time.
+        with transaction.atomic(), batched_events():
             submitted = create()
-            # One INSERT at the end of the transaction; a concurrent duplicate's INSERT waits on
-            # the unique digest until this commits, then fails and its whole work rolls back.
+            # A concurrent duplicate's INSERT waits on the unique digest until this commits,
+            # then fails and its whole work rolls back.
             Submission.objects.create(
                 token_digest=token_digest(token),
                 account=account,

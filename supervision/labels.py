@@ -17,6 +17,8 @@ ALERT = "alert"
 NOTICE = "notice"
 
 _CLOCK_KINDS: dict[str, Promise | str] = {}
+# Built once: lazy labels, rendered in the active language when shown.
+_CHOICES = {ALERT: dict(Alert.Kind.choices), NOTICE: dict(Notice.Level.choices)}
 
 
 def register_clock_kinds(labels: dict[str, Promise | str]) -> None:
@@ -29,11 +31,7 @@ def label(namespace: str, code: str) -> str:
 
     An unregistered code shows as itself, so a pillar that forgot to register is visible.
     """
-    if namespace == CLOCK:
-        found = _CLOCK_KINDS.get(code)
-    else:
-        choices = {ALERT: Alert.Kind, NOTICE: Notice.Level}[namespace]
-        found = dict(choices.choices).get(code)
+    found = (_CLOCK_KINDS if namespace == CLOCK else _CHOICES[namespace]).get(code)
     return str(found) if found is not None else code
 
 

@@ -68,7 +68,7 @@ def open_clocks_by_department(user: User, filters: Filters) -> list[dict]:
     # The open-clock counts kept by the clock services and the sweep: a few rows per department.
     groups = (
         _summary(user, OpenClockCount, filters)
-        .values("department_id", "light", "state")
+        .values("department_id", "department__name", "light", "state")
         .annotate(n=Sum("n"))
         .order_by()
     )
@@ -80,6 +80,7 @@ def open_clocks_by_department(user: User, filters: Filters) -> list[dict]:
             group["department_id"],
             {
                 "department_id": group["department_id"],
+                "department__name": group["department__name"],
                 "green": 0,
                 "yellow": 0,
                 "red": 0,
@@ -88,9 +89,6 @@ def open_clocks_by_department(user: User, filters: Filters) -> list[dict]:
         )
         column = "paused" if group["state"] == Clock.State.PAUSED else group["light"]
         row[column] += group["n"]
-    names = dict(Department.objects.filter(pk__in=rows).values_list("pk", "name"))
-    for department_id, row in rows.items():
-        row["department__name"] = names.get(department_id, "")
     return sorted(
         rows.values(), key=lambda row: (-row["red"], -row["yellow"], row["department__name"])
     )

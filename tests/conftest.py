@@ -11,12 +11,17 @@ from django.utils import translation
 
 from portal import notifications, workdays
 from portal.celery import app as celery_app
+from tests import flush
 from tests.factories import PASSWORD  # noqa: F401 - re-exported for tests
 from tests.processes import free_port
 
 # Argon2 costs about a quarter of a second per hash here, and every user a test makes or signs in
 # pays it; the test that the product stores Argon2 hashes sets it back for itself.
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Django truncates all ~160 tables after each transactional test, ~9 s on PostgreSQL; deleting
+# the rows of the tables the test filled leaves the same empty database in about a second.
+flush.install()
 
 
 def _redis_url() -> str:

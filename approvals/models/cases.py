@@ -190,6 +190,21 @@ class Case(models.Model):
             models.Index(fields=["status", "submitted_at"]),
             # The queue walks cases oldest first and stops after one page.
             models.Index(fields=["submitted_at", "id"], name="approvals_case_queue_order"),
+            # A department's to-do (only open cases carry open tasks) walks the open cases oldest
+            # first, without the finished history before them.
+            models.Index(
+                fields=["submitted_at", "id"],
+                condition=Q(
+                    status__in=[
+                        "submitted",
+                        "awaiting_materials",
+                        "in_progress",
+                        "paused",
+                        "decided",
+                    ]
+                ),
+                name="approvals_case_open_queue",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

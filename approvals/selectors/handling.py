@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, FilteredRelation, Min, Q, QuerySet, Subquery
+from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
@@ -20,9 +20,10 @@ from approvals.permissions.cases import (
 from approvals.permissions.handling import can_view_stats
 from approvals.permissions.processes import can_define_processes
 from approvals.selectors.processes import StepRow, process_steps
+from approvals.services.cases import TASK_CLOCK
 from portal import snapshots
 from portal.models import User
-from supervision.models import Clock
+from supervision.models import Clock, OpenClockCount
 
 OPEN_TASK = [CaseTask.Status.PENDING, CaseTask.Status.ACTIVE]
 LIGHTS = [Clock.Light.GREEN, Clock.Light.YELLOW, Clock.Light.RED]
@@ -44,17 +45,11 @@ def staff_queue(
         condition=Q(tasks__department_id=user.department_id, tasks__status__in=OPEN_TASK),
     )
     if scope == "todo":
-        # An open task of the department is what makes the case visible here. Open work is the
-        # newest: starting the walk in queue order at the oldest case with an open task spares
-        # the database every finished case before it (a county has 100,000).
-        first = (
-            CaseTask.objects.filter(department_id=user.department_id, status__in=OPEN_TASK)
-            .values("department_id")
-            .annotate(first=Min("case__submitted_at"))
-            .values("first")
-        )
+        # An open task of the department is what makes the case visible here. Only an open case
+        # has open tasks: the walk in queue order runs over the open cases' index
+        # (approvals_case_open_queue) and never meets the finished ones (a county has 100,000).
         cases = Case.objects.annotate(mine=mine).filter(
-            mine__isnull=False, submitted_at__gte=Subquery(first)
+            mine__isnull=False, status__in=Case.OPEN_STATUSES
         )
     else:
         cases = cases_visible_to(user).annotate(mine=mine)
@@ -153,9 +148,12 @@ def case_page(user: User, case: Case) -> CasePage:
         my_task=my_task,
         joint=any(row.joint for row in steps),
     )
-    # The people named on the page, in one query whatever the case's state.
+    # The people named on the page: the actors of its events (acceptance, decision, filing by
+    # the agent) are already loaded; anyone else in one query.
+    people = {event.actor_id: event.actor for event in page.events if event.actor_id}
     ids = {pk for pk in (case.accepted_by_id, case.decided_by_id, case.agent_id) if pk}
-    people = User.objects.in_bulk(ids) if ids else {}
+    if ids - people.keys():
+        people.update(User.objects.in_bulk(ids - people.keys()))
     page.accepted_by = people.get(case.accepted_by_id)
     page.decided_by = people.get(case.decided_by_id)
     page.agent = people.get(case.agent_id)
@@ -200,10 +198,7 @@ def workbench(user: User) -> dict | None:
     """The workbench card: the department's open tasks by light, and the oldest few."""
     if not is_case_worker(user) or user.department_id is None:
         return None
-    tasks = CaseTask.objects.filter(department_id=user.department_id, status__in=OPEN_TASK)
-    counts = tasks.aggregate(
-        **{light: Count("pk", filter=Q(clock__light=light)) for light in LIGHTS}
-    )
+    counts = open_task_lights(user.department_id)
     oldest = list(staff_queue(user)[:5])
     return {
         "total": sum(counts.values()),
@@ -212,6 +207,40 @@ def workbench(user: User) -> dict | None:
         "can_define": can_define_processes(user),
         "sees_stats": can_view_stats(user),
     }
+
+
+def open_task_lights(department_id: int) -> dict[str, int]:
+    """The department's open tasks by the light of the clock they run on.
+
+    A task after acceptance runs on its own step clock (one per task, stopped when the task
+    closes), so the open-clock summary counts them without a scan of the clocks. The accept task
+    runs on the case's acceptance clock, which belongs to the case's department: those few tasks
+    are counted from the tasks themselves.
+    """
+    accept_tasks = (
+        CaseTask.objects.filter(
+            department_id=department_id,
+            status__in=OPEN_TASK,
+            step__kind=ProcessStep.Kind.ACCEPT,
+            clock__light__in=LIGHTS,
+        )
+        .values(light=F("clock__light"))
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    step_clocks = (
+        OpenClockCount.objects.filter(
+            department_id=department_id, kind=TASK_CLOCK, light__in=LIGHTS
+        )
+        .values("light")
+        .annotate(n=Sum("n"))
+        .order_by()
+    )
+    counts = dict.fromkeys(LIGHTS, 0)
+    # Both parts in one round trip.
+    for row in accept_tasks.union(step_clocks, all=True):
+        counts[row["light"]] += row["n"]
+    return counts
 
 
 # --- Statistics -----------------------------------------------------------------------------------

@@ -7,7 +7,11 @@ from approvals.models import Case, Rating, RectificationTicket
 
 def case_rating(case: Case) -> Rating | None:
     """The rating with its ticket and appeal, or None."""
-    return Rating.objects.filter(case=case).select_related("ticket__department", "appeal").first()
+    # A get on the unique key: `.first()` would add an ORDER BY and a copy of the query.
+    try:
+        return Rating.objects.select_related("ticket__department", "appeal").get(case=case)
+    except Rating.DoesNotExist:
+        return None
 
 
 def ticket_list(tickets: QuerySet[RectificationTicket], *, status: str = "") -> QuerySet:

@@ -83,7 +83,8 @@ def queue(request):
         request.user, scope=scope, status=status, light=light, query=query
     )
     page = PageWithoutCount.of(cases, request.GET.get("page"), size=30)
-    queue_rows(page.object_list)
+    # Rows link to "<case_url><pk>/": one reverse() per page instead of one per row.
+    queue_rows(page.object_list, reverse("approvals:staff_case", args=[0]).removesuffix("0/"))
     filters = {"scope": scope, "status": status, "light": light, "q": query}
     return render(
         request,
@@ -94,8 +95,6 @@ def queue(request):
             "query_string": urlencode({k: v for k, v in filters.items() if v}),
             "statuses": [c for c in Case.Status.choices if c[0] != Case.Status.DRAFT],
             "lights": Clock.Light.choices,
-            # Rows link to "<case_url><pk>/": one reverse() per page instead of one per row.
-            "case_url": reverse("approvals:staff_case", args=[0]).removesuffix("0/"),
         },
     )
 

@@ -21,7 +21,9 @@ def requests_account(user) -> list:
     """The applicant's five latest requests, for "my account"."""
     if not permissions.can_apply(user):
         return []
-    return list(selectors.requests_mine(user)[:5])
+    # Only what the card shows (number, title, status): no clock, no reply texts.
+    mine = selectors.requests_mine(user).select_related(None)
+    return list(mine.only("number", "description", "status")[:5])
 
 
 @register.filter

@@ -59,10 +59,15 @@ def open_counts_upsert(source: str) -> str:
 
 def lights_moved_source(moved: str) -> str:
     """Deltas of `moved` (department_id, kind, old_light, new_light) for `open_counts_upsert`."""
+    # Grouped first: a few rows per department and kind instead of two per moved clock.
+    grouped = (
+        f"(SELECT department_id, kind, old_light, new_light, COUNT(*) AS n FROM {moved} g0 "
+        f"GROUP BY department_id, kind, old_light, new_light)"
+    )
     return (
-        f"(SELECT department_id, kind, 'running' AS state, new_light AS light, 1 AS delta "
-        f"FROM {moved} m1 UNION ALL SELECT department_id, kind, 'running', old_light, -1 "
-        f"FROM {moved} m2)"
+        f"(SELECT department_id, kind, 'running' AS state, new_light AS light, n AS delta "
+        f"FROM {grouped} m1 UNION ALL SELECT department_id, kind, 'running', old_light, -n "
+        f"FROM {grouped} m2)"
     )
 
 
@@ -251,7 +256,11 @@ def rebuild() -> dict[str, int]:
 
 def fill(*, clock, notice, open_clock_count, clock_day, notice_day) -> None:
     """Replace the summary rows with counts of the base rows; the models are passed so that the
-    migration that creates the tables can fill them with its historical models."""
+    migration that creates the tables can fill them with its historical models.
+
+    Rows are written in key order, as days' rows accrue in a live table: a period's rows then
+    share a few pages (an 8-week ClockDay read touched 561 pages in hash order, 30 in key order).
+    """
     for model in (open_clock_count, clock_day, notice_day):
         model.objects.all().delete()
     open_clock_count.objects.bulk_create(
@@ -259,7 +268,7 @@ def fill(*, clock, notice, open_clock_count, clock_day, notice_day) -> None:
         for row in clock.objects.filter(state__in=OPEN_STATES)
         .values("department_id", "kind", "state", "light")
         .annotate(n=Count("*"))
-        .order_by()
+        .order_by("department_id", "kind", "state", "light")
     )
     zone = timezone.get_default_timezone()
     days: dict[tuple, dict] = {}
@@ -283,7 +292,7 @@ def fill(*, clock, notice, open_clock_count, clock_day, notice_day) -> None:
     clock_day.objects.bulk_create(
         (
             clock_day(day=day, department_id=department_id, kind=kind, **counts)
-            for (day, department_id, kind), counts in days.items()
+            for (day, department_id, kind), counts in sorted(days.items())
         ),
         batch_size=2000,
     )
@@ -298,7 +307,7 @@ def fill(*, clock, notice, open_clock_count, clock_day, notice_day) -> None:
                 issued=Count("*"),
                 settled=Count("id", filter=~Q(status__in=OPEN_NOTICE_STATUSES)),
             )
-            .order_by()
+            .order_by("day", "department_id", "kind", "level")
         ),
         batch_size=2000,
     )

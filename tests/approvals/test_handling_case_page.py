@@ -8,7 +8,9 @@ from django.urls import reverse
 from approvals.models import Case
 from approvals.services.handling.steps import task_pass
 from portal.models import StaffRelation
+from portal.roles import Role
 from tests.approvals.factories import CaseFactory
+from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +63,12 @@ def test_a_related_clerk_is_told_to_stand_aside(client, process, crew):
     )
     text = page(client, crew.clerk, case)
     assert "回避" in text and 'id="action-accept"' not in text
+
+
+def test_the_page_names_who_filed_accepted_and_decided(client, process, crew):
+    agent = StaffFactory(roles=[Role.VILLAGE_AGENT], real_name="代办员甲")
+    case = CaseFactory(process=process, agent=agent, stage="decided")
+    text = page(client, crew.clerk, case)
+    assert f'代办员</dt><dd class="col-sm-9">{agent.display_name}</dd>' in text
+    assert f"（{crew.clerk.display_name}）</dd>" in text  # 受理时间 and who accepted
+    assert f"<strong>准予许可</strong> · {crew.head.display_name} ·" in text

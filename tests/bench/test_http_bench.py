@@ -1,84 +1,21 @@
-"""The pieces of `bench/bench_http.py --quick`, run cheaply so the harness cannot rot: the county
-loader at a tiny size on the demo county, the page list it finds, the floors and the query
-counter of the server, wrk with the bench's Lua script, and the report."""
+"""The pieces of `bench/bench_http.py --quick`, run cheaply so the harness cannot rot: the floors
+and the query counter of the server, wrk with the bench's Lua script, and the report (the county
+loader and the page list it finds: test_county_loader.py)."""
 
-import io
 import shutil
-from collections import Counter
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.urls import include, path
 
-from approvals.models import Case, CaseTask
-from bench.loaders import county
 from bench.web import report, run, server, targets
-from petitions.models import Complaint, Reply
-from portal.models import User
-from supervision.models import Clock
 
-TINY = county.Sizes(
-    items=60,
-    articles=120,
-    cases=150,
-    complaints=90,
-    officials=30,
-    votes=200,
-    clocks=900,
-    citizens=40,
-)
 urlpatterns = [
     path("bench/tiny/", server.tiny),
     path("bench/bare/", server.bare_page),
     path("bench/form/", server.bare_form),
     path("", include("portal.urls")),
 ]
-
-
-@pytest.fixture
-def loaded(db):
-    call_command("seed_demo", stdout=io.StringIO())
-    before = {model: model.objects.count() for model in (Clock, Complaint)}
-    return county.load(TINY), before
-
-
-def test_the_county_loader_spreads_work_and_keeps_what_pages_read_consistent(loaded, client):
-    added, before = loaded
-    assert added["cases"] == TINY.cases and added["complaints"] == TINY.complaints
-    assert Clock.objects.count() - before[Clock] == TINY.clocks
-    loaded_cases = Case.objects.filter(number__startswith="BA")
-    assert loaded_cases.values("department").distinct().count() > 1
-    assert loaded_cases.values("applicant").distinct().count() > 10
-    open_cases = loaded_cases.filter(status="in_progress")
-    assert (
-        CaseTask.objects.filter(case__in=open_cases, status="active").count() == open_cases.count()
-    )
-    assert not loaded_cases.filter(status="finished", clock__state="running").exists()
-    complaints = Complaint.objects.order_by("id")[before[Complaint] :]
-    closed = [c.pk for c in complaints if c.status == "closed"]
-    assert Reply.objects.filter(complaint__in=closed).count() == len(closed)
-    months = Counter(c.registered_at.month for c in complaints)
-    assert len(months) > 6
-    clerk = User.objects.get(username="clerk_a")
-    client.force_login(clerk)
-    case = open_cases.filter(department=clerk.department).first()
-    assert client.get(f"/approvals/staff/cases/{case.pk}/").status_code == 200
-
-
-def test_the_bench_finds_a_page_for_every_role(loaded):
-    pages = targets.pages()
-    roles = {page.role for page in pages}
-    assert {
-        None,
-        "13900000001",
-        "clerk_a",
-        "head_market",
-        "operator",
-        "leader",
-        "inspector",
-    } <= roles
-    assert {page.floor for page in pages if page.method == "POST"} == {"form", ""}
 
 
 def test_the_query_counter_answers_only_when_asked(db, client, settings):

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from evaluation.models import Vote, VoteEvent
 from evaluation.services import votes as vote_services
+from portal.models import Submission
 from portal.submissions import new_token
 from tests.factories import CitizenFactory
 
@@ -62,9 +63,23 @@ def test_a_vote_posted_from_the_page_runs_a_pinned_number_of_statements(client, 
         if "django_session" not in sql
     ]
     # The user, the person, the token's replay check, the form's transaction (here a savepoint
-    # and its release), the vote, its event's chain (PostgreSQL: and lock) and INSERT, the
-    # token's row. Before: 14, with a second savepoint and the month's vote read twice.
+    # and its release), the vote, the token's row, its event's chain (PostgreSQL: and lock) and
+    # INSERT. Before: 14, with a second savepoint and the month's vote read twice.
     assert len(statements) == {"sqlite": 9, "postgresql": 10}[connection.vendor], "\n".join(
         sql[:150] for sql in statements
     )
     assert Vote.objects.count() == 1
+
+
+def test_a_vote_posted_from_the_page_writes_its_event_last(client, person):
+    url = person.get_absolute_url()
+    client.get(url)
+    form = {**SATISFIED, "submission_token": new_token()}
+    writes = [
+        sql
+        for sql in _statements(lambda: client.post(url, form))
+        if sql.startswith(("INSERT", "SELECT pg_advisory"))
+    ]
+    # The event table's chain stays locked from its last hash to the commit: nothing after it.
+    assert VoteEvent._meta.db_table in writes[-1]
+    assert any(Submission._meta.db_table in sql for sql in writes[:-1])

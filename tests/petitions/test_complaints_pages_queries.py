@@ -18,9 +18,11 @@ def test_tracking_page_queries_do_not_grow_with_the_history(
     client.get(url)
     with django_assert_max_num_queries(12) as few:
         client.get(url)
+    few = len(few.captured_queries)
     handling_services.complaint_sign(actor=clerk, complaint=complaint)
     handling_services.complaint_reply(actor=clerk, complaint=complaint, content="已责令下架。")
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(url)  # the notices of the reply are counted once for the unread badge
+    with django_assert_max_num_queries(few):
         page = client.get(url).content.decode()
     assert "已责令下架。" in page
 
@@ -34,9 +36,11 @@ def test_account_page_queries_do_not_grow_with_the_complaints(
     client.get(url)
     with django_assert_max_num_queries(14) as few:
         client.get(url)
+    few = len(few.captured_queries)
     for n in range(8):
         file_complaint(category=routed_category, account=citizen, title=f"又一件{n}")
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(url)  # the notices of the filings are counted once for the unread badge
+    with django_assert_max_num_queries(few):
         page = client.get(url).content.decode()
     assert "又一件7" in page
 

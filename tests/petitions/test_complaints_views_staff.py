@@ -153,6 +153,17 @@ def test_staff_detail_query_count_is_bounded(
         )
 
 
+def test_an_unanswered_complaint_page_reads_no_replies_ratings_visits_or_reviews(
+    client, django_assert_max_num_queries, handling, operator
+):
+    client.force_login(operator)
+    url = reverse("petitions:staff_detail", args=[handling.number])
+    with django_assert_max_num_queries(14) as captured:
+        assert client.get(url).status_code == 200
+    answers = ("petitions_reply", "petitions_rating", "petitions_returnvisit", "petitions_review")
+    assert not [q for q in captured.captured_queries if any(t in q["sql"] for t in answers)]
+
+
 def test_export_is_a_dated_csv_with_a_byte_order_mark(client, dispatched, clerk):
     client.force_login(clerk)
     response = client.get(reverse("petitions:staff_export"))

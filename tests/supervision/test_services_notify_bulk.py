@@ -8,8 +8,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from portal import notifications, sms, tasks
 from portal.models import InboxMessage, OutboxMessage
 from portal.roles import Role
+from portal.tasks import DELIVERY_BATCH
 from supervision.models import Clock, Notice
 from supervision.services import notices as notice_services
 from supervision.services import sweep
@@ -92,3 +94,47 @@ def test_a_run_out_of_time_leaves_the_rest_to_the_next_run():
     assert Notice.objects.filter(notified_at__isnull=True).count() == CROSSINGS - BATCH
     assert notice_services.notify_pending(batch_size=BATCH) == CROSSINGS - BATCH
     assert InboxMessage.objects.count() == CROSSINGS
+
+
+def _announced_crossings() -> list[int]:
+    """Announce CROSSINGS notices to ten heads with a mobile; return the SMS waiting to leave."""
+    sms.outbox.clear()
+    departments = DepartmentFactory.create_batch(10)
+    for i, unit in enumerate(departments):
+        StaffFactory(department=unit, roles=[Role.DEPARTMENT_HEAD], mobile=f"139000000{i:02d}")
+    sweep.sweep_clocks(now=_clocks_turning_yellow(departments))
+    notice_services.notify_pending(batch_size=BATCH)
+    return list(OutboxMessage.objects.order_by("pk").values_list("pk", flat=True))
+
+
+def test_the_sms_of_two_thousand_crossings_leave_in_a_few_statements_per_batch():
+    waiting = _announced_crossings()
+    with CaptureQueriesContext(connection) as queries:
+        notifications.hand_off(waiting)
+    assert len(sms.outbox) == CROSSINGS
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {"sent"}
+    # A batch: the claim's SELECT and UPDATE in a savepoint (two more statements), one UPDATE of
+    # the sent. Before: three statements a message.
+    assert len(queries) == 5 * math.ceil(CROSSINGS / DELIVERY_BATCH)
+
+
+def test_an_sms_the_gateway_refuses_waits_for_its_retry_while_its_batch_leaves(monkeypatch):
+    waiting = _announced_crossings()[:DELIVERY_BATCH]
+    refused = OutboxMessage.objects.get(pk=waiting[7])
+
+    def send(to: str, body: str) -> None:
+        if to == refused.address:
+            raise sms.SmsError("gateway busy")
+        sms.outbox.append(sms.SmsMessage(to=to, body=body))
+
+    monkeypatch.setattr(tasks, "send_sms", send)
+    tasks.deliver_outbox_message(*waiting)
+    statuses = dict(OutboxMessage.objects.filter(pk__in=waiting).values_list("pk", "status"))
+    refused_ones = {pk for pk, status in statuses.items() if status == "pending"}
+    assert refused_ones == set(
+        OutboxMessage.objects.filter(pk__in=waiting, address=refused.address).values_list(
+            "pk", flat=True
+        )
+    )
+    assert len(sms.outbox) == DELIVERY_BATCH - len(refused_ones)
+    assert OutboxMessage.objects.get(pk=refused.pk).last_error == "SmsError: gateway busy"

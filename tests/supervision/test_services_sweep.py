@@ -4,7 +4,7 @@ import datetime
 import threading
 
 import pytest
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from portal.roles import Role
@@ -206,3 +206,12 @@ def test_two_sweeps_at_once_issue_one_notice_per_clock_and_level():
     assert errors == []
     assert Notice.objects.count() == 40 * 3
     assert Alert.objects.filter(kind="overdue").count() == 40
+
+
+def test_a_clock_cannot_escalate_before_it_is_due():
+    # The second-grade statement searches overdue clocks only, which this guarantees.
+    clock = start_clock(limit=5)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Clock.objects.filter(pk=clock.pk).update(
+            escalate_at=clock.due_at - datetime.timedelta(days=1)
+        )

@@ -62,7 +62,9 @@ def test_dashboard_query_count_does_not_grow_with_clocks(
     client.force_login(StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR]))
     for i in range(20):
         start_clock(limit=5, department=county["market"], ref=f"M-{i}")
-    with django_assert_max_num_queries(16):
+    # The session, the user and their roles, the clock kinds and the nav's unread count (caches
+    # cold), the departments to filter by, six aggregates.
+    with django_assert_max_num_queries(12):
         client.get(reverse("supervision:dashboard"))
     with django_assert_max_num_queries(16):
         client.get(reverse("supervision:clocks"))
@@ -157,3 +159,25 @@ def test_the_trend_shows_every_week_of_the_period(client, county):
     assert trend["labels"] == ["2026-09-28", "2026-10-05", "2026-10-12", "2026-10-19"]
     # Two urge notices (end of 8 Oct) and two supervision notices (end of 9 Oct).
     assert trend["notices"] == [0, 4, 0, 0]
+
+
+def test_the_filters_keep_the_choice_made_and_say_what_is_wrong(client, county):
+    client.force_login(StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR]))
+    url = reverse("supervision:dashboard") + f"?department={county['land'].pk}&since=yesterday"
+    body = client.get(url).content.decode()
+    assert f'<option value="{county["land"].pk}" selected>县自然资源局</option>' in body
+    assert 'name="since" value="yesterday" class="dateinput form-control is-invalid"' in body
+    assert 'aria-describedby="id_since_error"' in body
+    assert '<div id="id_since_error" class="invalid-feedback">' in body
+
+
+def test_each_department_links_its_counts_to_the_clocks_of_that_light(client, county):
+    client.force_login(StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR]))
+    body = client.get(reverse("supervision:dashboard")).content.decode()
+    clocks = reverse("supervision:clocks")
+    market = county["market"].pk
+    assert (
+        f'<a class="fw-bold text-danger" href="{clocks}?light=red&amp;department={market}">1</a>'
+        in body
+    )
+    assert f'<a href="{clocks}?light=green&amp;department={market}">0</a>' in body

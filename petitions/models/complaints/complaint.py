@@ -167,6 +167,18 @@ class Complaint(models.Model):
         ]
         indexes = [
             models.Index(fields=["department", "status"], name="complaint_dept_status"),
+            # A department's staff list, newest first: a small unit's page reads 30 entries, not
+            # every complaint newer than its own.
+            models.Index(
+                fields=["department", "-registered_at", "-id"], name="complaint_dept_registered"
+            ),
+            # A department's to-do (dispatched, handling, rehandling), oldest first: the
+            # workbench card reads its first rows without skipping the closed history.
+            models.Index(
+                fields=["department", "registered_at"],
+                condition=models.Q(status__in=["dispatched", "handling", "rehandling"]),
+                name="complaint_dept_open_queue",
+            ),
             # The public board and the home page's latest replies, newest first.
             models.Index(
                 fields=["-published_at", "-id"],

@@ -112,9 +112,10 @@ def complaint_file(
     # The complainant's own filing is recorded without a user: history must not name them.
     history_user = None if self_filed else actor
     # One transaction; its events, then its notifications, are each written in one statement.
+    # No savepoint inside a caller's transaction (`submit_once`): nothing here is retried.
     with (
         acting_as(history_user),
-        transaction.atomic(),
+        transaction.atomic(savepoint=False),
         batched_events(),
         notifications.batched(),
     ):

@@ -6,10 +6,11 @@ for holders of the permission only, and every opening of it is logged.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -30,6 +31,7 @@ from portal.addresses import client_address
 from portal.errors import DomainError
 from portal.exports import table_response
 from portal.models import User
+from portal.pagination import PageWithoutCount
 from portal.query_params import choice_param, text_param
 
 
@@ -45,14 +47,18 @@ def _log_read(request, complaints, what: str) -> None:
     )
 
 
+QUEUE_PAGE_SIZE = 30
+
+
 @login_required
 def queue(request):
     """诉求列表: everything for the hotline office and overseers, the department's own otherwise."""
     _require_staff(request)
     status = choice_param(request.GET.get("status"), Complaint.Status.values)
     query = text_param(request.GET.get("q"), max_length=50)
-    complaints = complaint_selectors.staff_queue(request.user, status=status, query=query)
-    page = Paginator(complaints, 30).get_page(request.GET.get("page"))
+    complaints = complaint_selectors.staff_list(request.user, status=status, query=query)
+    # No COUNT: the hotline office's list is every complaint ever filed.
+    page = PageWithoutCount.of(complaints, request.GET.get("page"), size=QUEUE_PAGE_SIZE)
     return render(
         request,
         "petitions/staff/queue.html",
@@ -60,6 +66,9 @@ def queue(request):
             "page": page,
             "status": status,
             "query": query,
+            "query_string": urlencode({"status": status, "q": query} if status or query else {}),
+            # Reversed once, not per row: each row appends its number and a slash.
+            "detail_prefix": reverse("petitions:staff_detail", args=["0"]).removesuffix("0/"),
             "statuses": Complaint.Status.choices,
             "can_register": complaint_permissions.can_dispatch(request.user),
             "can_list_access": identity_permissions.can_list_protected_access(request.user),
@@ -165,38 +174,38 @@ def _action_forms(user, complaint: Complaint) -> dict:
     office = complaint_permissions.can_dispatch(user)
     handler = complaint_permissions.can_handle(user, complaint)
     if complaint_permissions.can_instruct(user) and COMPLAINT_MOVES.allowed(complaint, "instruct"):
-        available["instruct"] = complaint_forms.InstructForm()
+        available["instruct"] = action_form("instruct")
     if office:
         if COMPLAINT_MOVES.allowed(complaint, "dispatch"):
-            available["dispatch"] = complaint_forms.DispatchForm()
+            available["dispatch"] = action_form("dispatch")
         if COMPLAINT_MOVES.allowed(complaint, "redirect"):
-            available["redirect"] = complaint_forms.RedirectForm()
+            available["redirect"] = action_form("redirect")
         if COMPLAINT_MOVES.allowed(complaint, "transfer"):
-            available["transfer"] = complaint_forms.TransferForm()
+            available["transfer"] = action_form("transfer")
         if COMPLAINT_MOVES.allowed(complaint, "refer"):
-            available["refer"] = complaint_forms.ReferForm()
+            available["refer"] = action_form("refer")
         if COMPLAINT_MOVES.allowed(complaint, "merge"):
-            available["merge"] = complaint_forms.MergeForm()
+            available["merge"] = action_form("merge")
         extension = getattr(complaint, "extension", None)
         if (
             extension
             and extension.status == ExtensionRequest.Status.PENDING
             and COMPLAINT_MOVES.allowed(complaint, "decide_extension")
         ):
-            available["extension_decide"] = complaint_forms.ExtensionDecideForm()
+            available["extension_decide"] = action_form("extension_decide")
         if COMPLAINT_MOVES.allowed(complaint, "return_visit"):
-            available["return_visit"] = complaint_forms.ReturnVisitForm()
+            available["return_visit"] = action_form("return_visit")
     if handler:
         if COMPLAINT_MOVES.allowed(complaint, "sign"):
             available["sign"] = None
         if COMPLAINT_MOVES.allowed(complaint, "reply"):
-            available["reply"] = complaint_forms.ReplyForm()
+            available["reply"] = action_form("reply")
         if COMPLAINT_MOVES.allowed(complaint, "object"):
-            available["object"] = complaint_forms.ObjectForm()
+            available["object"] = action_form("object")
         if COMPLAINT_MOVES.allowed(complaint, "request_extension") and not hasattr(
             complaint, "extension"
         ):
-            available["extension"] = complaint_forms.ExtensionForm()
+            available["extension"] = action_form("extension")
     return available
 
 
@@ -217,20 +226,17 @@ def _detail_context(request, complaint: Complaint, **bound) -> dict:
     placed = {
         action: action_forms.pop(action) for action in PLACED_ACTIONS if action in action_forms
     }
-    reviews = list(complaint.reviews.select_related("decided_by"))
+    answers = complaint_selectors.complaint_answers(complaint)
     return {
         "complaint": complaint,
         "events": complaint_selectors.complaint_timeline(complaint),
-        "replies": complaint.replies.select_related("department"),
-        "ratings": complaint.ratings.order_by("round"),
-        "visits": complaint.return_visits.select_related("operator"),
+        **answers,
         "instructions": complaint.instructions.select_related("leader"),
         "attachments": complaint.attachments.all(),
         "extension": extension,
-        "reviews": reviews,
         "review_forms": {
-            review.pk: complaint_forms.ReviewDecideForm()
-            for review in reviews
+            review.pk: complaint_forms.ReviewDecideForm(auto_id=f"id_review{review.pk}_%s")
+            for review in answers["reviews"]
             if not review.is_decided
             and complaint_permissions.can_decide_review(request.user, review.level)
         },
@@ -245,7 +251,9 @@ def _detail_context(request, complaint: Complaint, **bound) -> dict:
 @login_required
 def detail(request, number: str):
     _require_staff(request)
-    complaint = complaint_selectors.complaint_get_for_staff(request.user, number)
+    complaint = complaint_selectors.complaint_get_for_staff(
+        request.user, number, with_extension=True
+    )
     _log_read(request, [complaint], ProtectedAccess.What.PAGE)
     return render(request, "petitions/staff/detail.html", _detail_context(request, complaint))
 
@@ -322,6 +330,11 @@ DONE_MESSAGES = {
 }
 
 
+def action_form(action: str, data=None):
+    """The form of one move; its ids name the move, as the page shows several forms at once."""
+    return ACTION_FORMS[action](data, auto_id=f"id_{action}_%s")
+
+
 @login_required
 @require_POST
 def act(request, number: str, action: str):
@@ -330,8 +343,7 @@ def act(request, number: str, action: str):
     if action not in ACTION_FORMS:
         raise Http404
     complaint = complaint_selectors.complaint_get_for_staff(request.user, number)
-    form_class = ACTION_FORMS[action]
-    form = form_class(request.POST) if form_class else None
+    form = action_form(action, request.POST) if ACTION_FORMS[action] else None
     if form is None or form.is_valid():
         try:
             _run(action, request.user, complaint, form.cleaned_data if form else {})
