@@ -9,7 +9,6 @@ is measured the same way. `--top N` prints the N costliest functions of each pag
 
 import argparse
 import cProfile
-import os
 import pstats
 import statistics
 import sys
@@ -17,19 +16,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+from bench.inprocess import setup
 
-import django
-from django.conf import settings
-
-settings.DEBUG = False
-settings.ALLOWED_HOSTS = ["testserver"]
-settings.ROOT_URLCONF = __name__
-settings.STORAGES = {
-    **settings.STORAGES,
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
-django.setup()
+setup(__name__)
 
 from django.core.signals import request_started  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402

@@ -20,23 +20,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+from bench.inprocess import setup
 
-import django
-from django.conf import settings
-
-settings.DEBUG = False
-settings.ALLOWED_HOSTS = ["testserver"]
-settings.ROOT_URLCONF = __name__
-settings.STORAGES = {
-    **settings.STORAGES,
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
-# As the HTTP bench's server: one address posts far more often than a citizen would.
-for _name in [name for name in dir(settings) if name.endswith("_PER_HOUR")]:
-    setattr(settings, _name, 10**9)
-settings.EVALUATION_ANONYMOUS_RATE = (10**9, 3600)
-django.setup()
+setup(__name__, unlimited_posts=True)
 
 from django.core.signals import request_started  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
