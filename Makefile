@@ -32,8 +32,9 @@ run: seed
 	SITE_URL="$(SITE_URL)" $(PY) manage.py serve --port $(PORT)
 
 ## The whole suite; uses PostgreSQL and Redis when DATABASE_URL / REDIS_URL point at them.
+## One worker per core (up to 4), each with its own test database, Redis database and var folder.
 test: install
-	$(PY) -m pytest --durations=15
+	$(PY) -m pytest --durations=15 --numprocesses auto --maxprocesses 4 --dist loadfile
 
 e2e: install
 	$(PY) -m pytest tests/e2e

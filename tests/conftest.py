@@ -4,6 +4,7 @@ and skips that say why when PostgreSQL or Redis is not there."""
 import os
 
 import pytest
+from celery.result import allow_join_result
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
@@ -70,7 +71,10 @@ def _eager_celery():
     celery_app.conf.task_eager_propagates = True
     # A test that stopped a broker must not leave later tests' hand-offs skipped.
     notifications.broker_circuit.reset()
-    yield
+    # Eager tasks run in threads by the concurrency tests can leave Celery's process-wide "inside
+    # a task" flag set (each restores the value it read), and `.get()` then refuses to wait.
+    with allow_join_result():
+        yield
     celery_app.conf.task_always_eager = False
 
 

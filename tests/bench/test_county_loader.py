@@ -62,9 +62,10 @@ def test_the_county_loader_spreads_work_and_keeps_what_pages_read_consistent(loa
     assert Reply.objects.filter(complaint__in=closed).count() == len(closed)
     months = Counter(c.registered_at.month for c in complaints)
     assert len(months) > 6
-    clerk = User.objects.get(username="clerk_a")
-    client.force_login(clerk)
-    case = open_cases.filter(department=clerk.department).first()
+    # Which unit's cases are open depends on the ids the database hands out: any window clerk's.
+    clerks = User.objects.filter(username__startswith="clerk_")
+    case = open_cases.filter(department__in=clerks.values("department")).first()
+    client.force_login(clerks.filter(department=case.department).first())
     assert client.get(f"/approvals/staff/cases/{case.pk}/").status_code == 200
 
 
