@@ -7,7 +7,7 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("政民互动")
 
     def ready(self):
-        from petitions.selectors import complaints
+        from petitions.selectors import complaints_public
         from petitions.services import labels
         from petitions.services.complaints import publicity
         from petitions.services.complaints.calendar import complaints_calendar_loaded
@@ -61,7 +61,9 @@ class PetitionsConfig(AppConfig):
         from portal import snapshots
 
         snapshots.register(
-            complaints.FIGURES, compute=complaints.figures_compute, current=complaints.figures_years
+            complaints_public.FIGURES,
+            compute=complaints_public.figures_compute,
+            current=complaints_public.figures_years,
         )
         snapshots.register(
             interaction.FIGURES,
@@ -76,8 +78,8 @@ class PetitionsConfig(AppConfig):
         register_section(
             "petitions",
             title=_("政民互动"),
-            compute=complaints.brief_section,
-            labels=complaints.BRIEF_LABELS,
+            compute=complaints_public.brief_section,
+            labels=complaints_public.BRIEF_LABELS,
             order=50,
         )
         # Monitors who filed no report of the month, in the same brief.

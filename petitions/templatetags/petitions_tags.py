@@ -1,9 +1,8 @@
 """Template tags for the portal's gathering pages (home, my account, workbench) and badges."""
 
-from django import forms, template
-from django.forms.utils import flatatt
+from django import template
 from django.utils import timezone, translation
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from petitions.models import Complaint, Message
@@ -11,6 +10,7 @@ from petitions.permissions import complaints as complaint_permissions
 from petitions.permissions.moderation import can_moderate
 from petitions.permissions.monitors import can_view_monitors
 from petitions.selectors import complaints as complaint_selectors
+from petitions.selectors import complaints_public as public_complaints
 from petitions.services import moderation
 from supervision.templatetags.supervision_tags import clock_light
 
@@ -94,53 +94,12 @@ def staff_list_row(complaint, detail_prefix: str) -> str:
     )
 
 
-def _choices(choice_field) -> list:
-    """The field's choices; a model's rows in one query, not the server-side cursor that
-    `ModelChoiceIterator` opens on PostgreSQL (three round trips)."""
-    if not isinstance(choice_field, forms.ModelChoiceField):
-        return list(choice_field.choices)
-    empty = [] if choice_field.empty_label is None else [("", choice_field.empty_label)]
-    return empty + [
-        (choice_field.prepare_value(row), choice_field.label_from_instance(row))
-        for row in choice_field.queryset
-    ]
-
-
-@register.filter
-def bootstrap_control(field) -> str:
-    """The field's widget with the classes `|crispy` gives it (`textinput form-control`, ...)."""
-    widget = field.field.widget
-    select = isinstance(widget, forms.Select) and not widget.allow_multiple_selected
-    attrs = {
-        "class": widget.__class__.__name__.lower() + (" form-select" if select else " form-control")
-    }
-    if field.errors:
-        attrs["class"] += " is-invalid"
-        attrs["aria-describedby"] = f"{field.auto_id}_error"
-    if not select:
-        return field.as_widget(attrs=attrs)
-    # A select's options straight to markup: Django renders a template per option (a list of
-    # forty units took longer than the rest of the form).
-    value = field.value()
-    chosen = "" if value is None else str(value)
-    options = format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (key, " selected" if str(key) == chosen else "", label)
-            for key, label in _choices(field.field)
-        ),
-    )
-    attrs = field.build_widget_attrs({**widget.attrs, **attrs, "id": field.auto_id})
-    return format_html('<select name="{}"{}>{}</select>', field.html_name, flatatt(attrs), options)
-
-
 @register.simple_tag
 def petitions_home():
     """The latest public replies and this year's figures, for the home page section."""
-    _rows, total, computed_at = complaint_selectors.figures_stored(year=timezone.localdate().year)
+    _rows, total, computed_at = public_complaints.figures_stored(year=timezone.localdate().year)
     return {
-        "latest": list(complaint_selectors.public_board()[:5]),
+        "latest": list(public_complaints.public_board()[:5]),
         "total": total,
         "computed_at": computed_at,
     }

@@ -1,6 +1,6 @@
 from django import template
 from django.utils import timezone
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -121,66 +121,6 @@ def sees_all_supervision(user) -> bool:
 
 # The dashboard renders its filter fields and table rows here, in one pass each: crispy's
 # templates and per-cell template lookups were most of the page's work (issue 21).
-@register.simple_tag
-def filter_field(field) -> str:
-    """A filter form's select or date field with its label and errors, as crispy's Bootstrap 5
-    field renders it."""
-    widget, widget_id, invalid = field.field.widget, field.auto_id, bool(field.errors)
-    aria = (
-        format_html(' aria-invalid="true" aria-describedby="{}_error"', widget_id)
-        if invalid
-        else ""
-    )
-    if widget.input_type == "select":
-        current = str(field.value() if field.value() is not None else "")
-        options = mark_safe(
-            "".join(
-                f'<option value="{escape(value)}"{" selected" if str(value) == current else ""}>'
-                f"{escape(label)}</option>"
-                for value, label in field.field.choices
-            )
-        )
-        control = format_html(
-            '<select name="{}" class="select form-select{}"{} id="{}">{}</select>',
-            field.html_name,
-            " is-invalid" if invalid else "",
-            aria,
-            widget_id,
-            options,
-        )
-    else:
-        value = field.value()
-        control = format_html(
-            '<input type="{}" name="{}"{} class="{} form-control{}"{} id="{}">',
-            widget.attrs.get("type", widget.input_type),
-            field.html_name,
-            format_html(' value="{}"', widget.format_value(value)) if value else "",
-            type(widget).__name__.lower(),
-            " is-invalid" if invalid else "",
-            aria,
-            widget_id,
-        )
-    errors = ""
-    if invalid:
-        errors = format_html(
-            '<div id="{}_error" class="invalid-feedback">{}</div>',
-            widget_id,
-            format_html_join(
-                "",
-                '<p id="error_{}_{}"><strong>{}</strong></p>',
-                ((index, widget_id, error) for index, error in enumerate(field.errors, 1)),
-            ),
-        )
-    return format_html(
-        '<div id="div_{}" class="mb-3"><label for="{}" class="form-label">{}</label>{}{}</div>',
-        widget_id,
-        widget_id,
-        field.label,
-        control,
-        errors,
-    )
-
-
 @register.simple_tag
 def department_lights_row(row: dict, clocks_url: str) -> str:
     """A department's open clocks by light, each count linking to the drill-down list."""

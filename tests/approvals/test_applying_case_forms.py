@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django.asserts import assertInHTML
 
 from approvals.models import CaseEvent
 from tests.approvals.factories import CaseFactory
@@ -48,7 +49,11 @@ def test_a_chosen_level_stays_checked_after_an_error(client, finished):
         reverse("approvals:rate", args=[finished.pk]), {"level": "2", "comment": "x" * 501}
     )
     page = response.content.decode()
-    assert 'value="2" id="id_level_3" required checked>' in page
+    assertInHTML(
+        '<input type="radio" class="form-check-input" name="level" value="2" id="id_level_3"'
+        " required checked>",
+        page,
+    )
     assert 'aria-describedby="id_comment_error"' in page and 'id="id_comment_error"' in page
 
 
@@ -59,7 +64,12 @@ def test_withdrawing_without_a_reason_shows_the_error(client, process, citizen):
     assert '<label for="id_reason" class="form-label requiredField">撤回理由' in page
     response = client.post(reverse("approvals:withdraw", args=[case.pk]), {"reason": ""})
     page = response.content.decode()
-    assert 'aria-invalid="true" aria-describedby="id_reason_error" id="id_reason">' in page
+    assertInHTML(
+        '<textarea name="reason" cols="40" rows="2" maxlength="500" required id="id_reason"'
+        ' class="textarea form-control is-invalid" aria-invalid="true"'
+        ' aria-describedby="id_reason_error"></textarea>',
+        page,
+    )
     assert '<div id="id_reason_error" class="invalid-feedback">' in page
 
 

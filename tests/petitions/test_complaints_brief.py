@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from petitions.selectors.complaints import brief_section
+from petitions.selectors.complaints_public import brief_section
 from petitions.services.complaints import closing as closing_services
 from supervision.services.brief import month_bounds
 

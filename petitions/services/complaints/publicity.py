@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from petitions.models import Complaint
-from petitions.selectors import complaints as complaint_selectors
+from petitions.selectors import complaints_public as public_complaints
 from portal.search.index import SearchKind, search_index_remove, search_index_upsert
 
 SEARCH_KIND = "petitions.complaint"
@@ -51,7 +51,7 @@ def index_complaint(complaint: Complaint) -> None:
 def complaint_publicity_changed(complaint: Complaint) -> None:
     """Index the complaint's public reply if the board shows it, else take it out of the index."""
     # The board's own query decides, so the index never shows what the board does not.
-    public = complaint_selectors.public_board().filter(pk=complaint.pk).first()
+    public = public_complaints.public_board().filter(pk=complaint.pk).first()
     if public is not None:
         index_complaint(public)
     else:
@@ -59,5 +59,5 @@ def complaint_publicity_changed(complaint: Complaint) -> None:
 
 
 def reindex_complaints() -> None:
-    for complaint in complaint_selectors.public_board().order_by("pk").iterator(chunk_size=200):
+    for complaint in public_complaints.public_board().order_by("pk").iterator(chunk_size=200):
         index_complaint(complaint)

@@ -17,6 +17,7 @@ from petitions.forms.complaints import ComplaintForm, RateForm, ReviewRequestFor
 from petitions.models import Attachment, Complaint, ProtectedAccess, ReviewRequest
 from petitions.permissions import complaints as complaint_permissions
 from petitions.selectors import complaints as complaint_selectors
+from petitions.selectors import complaints_public as public_complaints
 from petitions.services import identity as identity_services
 from petitions.services.complaints import closing as closing_services
 from petitions.services.complaints import filing as filing_services
@@ -34,8 +35,8 @@ JUST_FILED_KEY = "petitions_just_filed"
 
 def index(request):
     """投诉举报: the hotline, the form, the latest public replies and this year's figures."""
-    _rows, total, computed_at = complaint_selectors.figures_stored(year=timezone.localdate().year)
-    latest = complaint_selectors.public_board()[:8]
+    _rows, total, computed_at = public_complaints.figures_stored(year=timezone.localdate().year)
+    latest = public_complaints.public_board()[:8]
     return render(
         request,
         "petitions/index.html",
@@ -279,7 +280,7 @@ BOARD_PAGE_SIZE = 20
 def board(request):
     # No COUNT of the public complaints: it grows with every publication, the pager needs none.
     page = PageWithoutCount.of(
-        complaint_selectors.board_rows(), request.GET.get("page"), size=BOARD_PAGE_SIZE
+        public_complaints.board_rows(), request.GET.get("page"), size=BOARD_PAGE_SIZE
     )
     return render(request, "petitions/board.html", {"page": page})
 
@@ -288,13 +289,13 @@ def board_detail(request, number: str):
     return render(
         request,
         "petitions/board_detail.html",
-        {"complaint": complaint_selectors.public_get(number)},
+        {"complaint": public_complaints.public_get(number)},
     )
 
 
 def figures(request):
     year = year_param(request.GET.get("year")) or timezone.localdate().year
-    rows, total, computed_at = complaint_selectors.figures_stored(year=year)
+    rows, total, computed_at = public_complaints.figures_stored(year=year)
     return render(
         request,
         "petitions/figures.html",
@@ -312,7 +313,7 @@ class BoardFeed(Feed):
         return reverse("petitions:board")
 
     def items(self):
-        return complaint_selectors.public_board()[:30]
+        return public_complaints.public_board()[:30]
 
     def item_title(self, item):
         return f"{item.number} {item.public_title}"
