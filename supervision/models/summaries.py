@@ -4,7 +4,7 @@ A page never counts clocks or notices: it reads a few summary rows, whatever the
 The clock services and the sweep keep these rows in the same transaction as the change, with
 `n = n + delta` upserts only (never read-modify-write), so concurrent writers cannot lose a count
 (`supervision.services.summaries`). `manage.py rebuild_summaries` recomputes them from the base
-tables, and must give the same rows. Registered through `supervision.models`.
+tables, and must give the same rows.
 """
 
 from django.db import models
