@@ -7,7 +7,7 @@ class ApprovalsConfig(AppConfig):
     verbose_name = _("网上审批")
 
     def ready(self):
-        from approvals.selectors import handling
+        from approvals.selectors import statistics
         from approvals.services import labels
         from approvals.services.handling import publicity
         from approvals.services.handling.calendar import cases_calendar_loaded
@@ -20,9 +20,9 @@ class ApprovalsConfig(AppConfig):
 
         # The statistics page reads the year's figures materialised by beat.
         snapshots.register(
-            handling.STATISTICS,
-            compute=handling.statistics_compute,
-            current=handling.statistics_years,
+            statistics.STATISTICS,
+            compute=statistics.statistics_compute,
+            current=statistics.statistics_years,
         )
         # Supervision shows approvals' clocks and alerts in words, in the reader's language.
         register_clock_kinds(labels.CLOCK_LABELS)
@@ -39,7 +39,7 @@ class ApprovalsConfig(AppConfig):
         register_section(
             "approvals",
             title=_("网上审批"),
-            compute=handling.brief_section,
-            labels=handling.BRIEF_LABELS,
+            compute=statistics.brief_section,
+            labels=statistics.BRIEF_LABELS,
             order=40,
         )

@@ -16,6 +16,7 @@ from approvals.models import Case
 from approvals.permissions.cases import is_case_worker
 from approvals.permissions.handling import stats_scope
 from approvals.selectors import handling as handling_selectors
+from approvals.selectors import statistics as stat_selectors
 from approvals.services.handling.acceptance import (
     case_accept,
     case_refuse_acceptance,
@@ -222,7 +223,7 @@ def stats(request):
     year = (form.cleaned_data.get("year") if form.is_valid() else None) or (
         timezone.localdate().year
     )
-    rows, total, computed_at = handling_selectors.statistics_stored(year=year, department_ids=scope)
+    rows, total, computed_at = stat_selectors.statistics_stored(year=year, department_ids=scope)
     months = sorted({row.month for row in rows if row.month})
     chart = {
         "labels": [month.strftime("%Y-%m") for month in months],

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from approvals.selectors.handling import brief_section
+from approvals.selectors.statistics import brief_section
 from supervision.services.brief import month_bounds
 from tests.approvals.factories import CaseFactory
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from approvals.models import Rating
-from approvals.selectors import handling as handling_selectors
+from approvals.selectors import statistics as stat_selectors
 from approvals.services import ratings as ratings_services
 from portal.roles import Role
 from supervision.models import Clock
@@ -40,7 +40,7 @@ def figures(process, other_department):
 
 
 def test_figures_per_unit_and_month(figures, department):
-    rows, total = handling_selectors.statistics(year=this_year())
+    rows, total = stat_selectors.statistics(year=this_year())
     unit = next(r for r in rows if r.department == department.name)
     assert (unit.received, unit.accepted, unit.completed, unit.on_time) == (5, 4, 3, 2)
     assert (unit.rated, unit.satisfied, unit.satisfaction_rate) == (2, 1, 50.0)
@@ -49,13 +49,13 @@ def test_figures_per_unit_and_month(figures, department):
 
 
 def test_other_years_are_empty(figures):
-    rows, total = handling_selectors.statistics(year=this_year() - 1)
+    rows, total = stat_selectors.statistics(year=this_year() - 1)
     assert rows == [] and total.received == 0 and total.satisfaction_rate is None
 
 
 def test_a_constant_number_of_queries(figures, django_assert_num_queries):
     with django_assert_num_queries(4):
-        handling_selectors.statistics(year=this_year())
+        stat_selectors.statistics(year=this_year())
 
 
 def test_leader_sees_every_unit(client, figures, department, other_department):
@@ -94,17 +94,17 @@ def test_satisfaction_counts_basically_satisfied_and_above(process, department):
     for case, level in zip(finished, (Rating.Level.BASIC, Rating.Level.UNSATISFIED), strict=True):
         ratings_services.rating_submit(actor=case.applicant, case=case, level=level)
 
-    rows, _total = handling_selectors.statistics(year=this_year())
+    rows, _total = stat_selectors.statistics(year=this_year())
     unit = next(r for r in rows if r.department == department.name)
 
     assert (unit.rated, unit.satisfied, unit.satisfaction_rate) == (2, 1, 50.0)
 
 
 def test_the_stored_statistics_equal_the_computed_ones(figures, department):
-    computed, computed_total = handling_selectors.statistics(year=this_year())
-    stored, stored_total, _at = handling_selectors.statistics_stored(year=this_year())
+    computed, computed_total = stat_selectors.statistics(year=this_year())
+    stored, stored_total, _at = stat_selectors.statistics_stored(year=this_year())
     assert stored == computed and stored_total == computed_total
-    mine, _total, _at = handling_selectors.statistics_stored(
+    mine, _total, _at = stat_selectors.statistics_stored(
         year=this_year(), department_ids=[department.pk]
     )
     assert [row.department for row in mine] == [department.name]
