@@ -2,23 +2,23 @@
 
 from django.urls import path
 
-from approvals.views import applying as views
+from approvals.views import applying, following
 
 urlpatterns = [
-    path("apply/<int:item_pk>/", views.apply, name="apply"),
-    path("cases/<int:pk>/edit/", views.draft, name="draft"),
-    path("cases/<int:pk>/submitted/", views.submitted, name="submitted"),
-    path("cases/<int:pk>/", views.case_detail, name="case"),
-    path("cases/<int:pk>/supply/", views.supply, name="supply"),
-    path("cases/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
-    path("cases/<int:pk>/result/", views.result_document, name="result_document"),
+    path("apply/<int:item_pk>/", applying.apply, name="apply"),
+    path("cases/<int:pk>/edit/", applying.draft, name="draft"),
+    path("cases/<int:pk>/submitted/", applying.submitted, name="submitted"),
+    path("cases/<int:pk>/", following.case_detail, name="case"),
+    path("cases/<int:pk>/supply/", following.supply, name="supply"),
+    path("cases/<int:pk>/withdraw/", following.withdraw, name="withdraw"),
+    path("cases/<int:pk>/result/", following.result_document, name="result_document"),
     path(
         "cases/<int:pk>/materials/<int:material_pk>/remove/",
-        views.material_remove,
+        applying.material_remove,
         name="material_remove",
     ),
-    path("materials/<int:pk>/", views.material, name="material"),
-    path("mine/", views.mine, name="mine"),
-    path("track/", views.track, name="track"),
-    path("results/", views.results, name="results"),
+    path("materials/<int:pk>/", following.material, name="material"),
+    path("mine/", following.mine, name="mine"),
+    path("track/", following.track, name="track"),
+    path("results/", following.results, name="results"),
 ]

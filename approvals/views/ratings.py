@@ -16,7 +16,7 @@ from approvals.permissions import ratings as ratings_permissions
 from approvals.selectors import applying as applying_selectors
 from approvals.selectors import ratings as ratings_selectors
 from approvals.services import ratings as ratings_services
-from approvals.views.applying import case_context
+from approvals.views.following import case_context
 from portal.errors import DomainError
 from portal.query_params import choice_param
 from portal.submissions import Submitted, submit_once
