@@ -8,7 +8,8 @@ DEBUG off, its own free port), signs in as each demo role, and drives each page 
 response, a bare page rendering 50 rows in `base.html` with one query, a bare single-row
 insert and a plain form POST storing one row. Each page's queries are counted on one request
 (a header asks this server to count).
-Writes the table into the `http` section of docs/PERFORMANCE.md.
+Writes the table into the `http` section of docs/PERFORMANCE.md (another scale: `http-<scale>`;
+`BENCH_HTTP_DB=bench_http_10x` keeps the 10x data beside the county's).
 
 `--quick`: a small county (`--scale small`) and 2 s per page, to see that the harness works.
 `--memory`: a 10-minute mixed run over all pages, sampling each worker's RSS every 30 s.

@@ -357,6 +357,11 @@ def main() -> int:
             role: session_for(port, role, next(p.path for p in every_page if p.role == role))
             for role in {page.role for page in every_page}
         }
+        floors = {
+            "bare": next(page for page in every_page if page.path == "/bench/bare/"),
+            "form": next(page for page in every_page if page.path == "/bench/form/"),
+        }
+        adjacent = {}
         for page in pages:
             # A form is posted with the cookie and token its own page gave.
             client = (
@@ -364,6 +369,17 @@ def main() -> int:
                 if page.method == "POST"
                 else clients[page.role]
             )
+            floor = floors.get(page.floor)
+            if floor is not None:
+                # The page's floor again just before it: the machine's speed drifts within a run
+                # (the bare page's median went from 46 to 64 ms in one), so a ratio to a floor
+                # measured minutes earlier moves with the drift, not with the page.
+                floor_client = (
+                    session_for(port, floor.role, floor.path)
+                    if floor.method == "POST"
+                    else clients[floor.role]
+                )
+                adjacent[page.name] = run_wrk(port, floor, floor_client, args.seconds / 2)
             status, queries = count_queries(port, page, client)
             figures = run_wrk(port, page, client, args.seconds)
             results.append((page, status, queries, figures))
@@ -378,6 +394,7 @@ def main() -> int:
         stop_server(server)
     text = report.render(
         results,
+        adjacent=adjacent,
         scale=args.scale,
         seconds=args.seconds,
         seed_seconds=seed_seconds,
@@ -390,7 +407,8 @@ def main() -> int:
     if not args.no_report and not args.quick:
         from bench.report import write_section
 
-        write_section("http", text)
+        # The county run is the headline; other scales keep a section of their own beside it.
+        write_section("http" if args.scale == "county" else f"http-{args.scale}", text)
     if args.sweep:
         subprocess.run([sys.executable, str(ROOT / "bench" / "bench_supervision.py")], check=True)
     bad = [

@@ -62,14 +62,40 @@ def test_the_report_gives_each_page_its_ratio_to_its_floor():
         command="bench/bench_http.py --quick",
     )
     assert (
-        "| home | public | `/` | 200 | 4 | 100 | 30.0 | 60.0 | 3.0× | 0.20 | 0 | **missed** |"
+        "| home | public | `/` | 200 | 4 | 100 | 30.0 | 60.0 |  | 3.0× | 0.20 | 0 | **missed** |"
         in text
     )
     assert (
-        "| a vote | public | `/x/` | 302 | 6 | 400 | 9.0 | 18.0 | 1.8× | 0.50 | 0 | **missed** |"
+        "| a vote | public | `/x/` | 302 | 6 | 400 | 9.0 | 18.0 |  | 1.8× | 0.50 | 0 | **missed** |"
         in text
     )
     assert "flat" in text
+
+
+def test_a_page_is_compared_with_its_floor_measured_just_before_it():
+    def figures(rate, p50):
+        return {"rate": rate, "p50": p50, "p99": p50 * 2, "wrong": 0, "socket_errors": 0}
+
+    results = [
+        (targets.FLOORS[1], 200, 1, figures(500, 10)),
+        (targets.Page("home", None, "/"), 200, 4, figures(100, 30)),
+    ]
+    # The machine slowed down after the floor's own row: 10 ms then, 20 ms just before home.
+    text = report.render(
+        results,
+        adjacent={"home": figures(250, 20)},
+        scale="small",
+        seconds=2,
+        seed_seconds=None,
+        sizes={"cases": 10},
+        machine="2 cores",
+        memory=None,
+        command="bench/bench_http.py --quick",
+    )
+    assert (
+        "| home | public | `/` | 200 | 4 | 100 | 30.0 | 60.0 | 20.0 | 1.5× | 0.40 | 0 | met |"
+        in text
+    )
 
 
 def test_the_plain_form_floor_stores_one_row_and_redirects(db, client, settings):
