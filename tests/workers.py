@@ -14,20 +14,21 @@ from urllib.parse import urlsplit, urlunsplit
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", Path(__file__).resolve().parents[1] / "var"))
 
 
-def _worker_number() -> int | None:
+def worker_number() -> int | None:
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")
     return int(worker.removeprefix("gw")) if worker.startswith("gw") else None
 
 
-def _redis_database(url: str, offset: int) -> str:
-    """Return `url` pointing `offset` databases after the one it names (0 when none)."""
+def redis_database(url: str, offset: int) -> str:
+    """Return `url` pointing `offset` databases after the one it names (0 when none), within
+    the 16 databases a Redis server has unless configured otherwise."""
     parts = urlsplit(url)
-    database = int(parts.path.strip("/") or 0) + offset
+    database = (int(parts.path.strip("/") or 0) + offset) % 16
     return urlunsplit(parts._replace(path=f"/{database}"))
 
 
-number = _worker_number()
+number = worker_number()
 if number is not None:
     if os.environ.get("REDIS_URL"):
-        os.environ["REDIS_URL"] = _redis_database(os.environ["REDIS_URL"], number)
+        os.environ["REDIS_URL"] = redis_database(os.environ["REDIS_URL"], number)
     os.environ["PORTAL_VAR_DIR"] = str(VAR_DIR / f"test-gw{number}")
