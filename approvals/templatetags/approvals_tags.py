@@ -2,7 +2,7 @@
 
 from django import template
 from django.template.defaultfilters import linebreaksbr
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from approvals.selectors import handling as handling_selectors
 from approvals.selectors import processes as process_selectors
 from approvals.services.handling import legal
 from portal import workdays
+from portal.badges import status_badge
 from portal.holidays import deadline_text
 from supervision.templatetags.supervision_tags import clock_light
 
@@ -60,11 +61,7 @@ def process_chart(item) -> dict:
 @register.simple_tag
 def case_status(case) -> str:
     """The case's status as a badge (a simple tag: the queue shows one per row)."""
-    return format_html(
-        '<span class="badge {}">{}</span>',
-        STATUS_STYLE.get(case.status, "text-bg-secondary"),
-        case.get_status_display(),
-    )
+    return status_badge(case, STATUS_STYLE, "text-bg-secondary")
 
 
 # One row of the clerk queue; the header and the empty row stay in the template.
@@ -74,15 +71,6 @@ QUEUE_ROW = (
     '<td class="d-none d-md-table-cell">{}</td><td class="d-none d-sm-table-cell">{}</td>'
     '<td class="text-nowrap">{}</td><td class="d-none d-lg-table-cell text-nowrap">{}</td></tr>'
 )
-# (language, status) → its badge: every page of the queue shows the same few.
-_STATUS_BADGES: dict[tuple[str, str], str] = {}
-
-
-def _status_badge(case) -> str:
-    key = (translation.get_language(), case.status)
-    if key not in _STATUS_BADGES:
-        _STATUS_BADGES[key] = case_status(case)
-    return _STATUS_BADGES[key]
 
 
 def queue_rows(rows, case_url: str) -> list:
@@ -93,7 +81,7 @@ def queue_rows(rows, case_url: str) -> list:
     due_label = _("期限至")
     none = mark_safe('<span class="text-body-secondary">—</span>')
     for row in rows:
-        badge = _status_badge(row)
+        badge = case_status(row)
         if row.my_light in lights:
             light = format_html(
                 '<span class="light light-{}" title="{} {}">{}</span>',

@@ -1,7 +1,7 @@
 """Template tags for the portal's gathering pages (home, my account, workbench) and badges."""
 
 from django import template
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -12,18 +12,19 @@ from petitions.permissions.monitors import can_view_monitors
 from petitions.selectors import complaints as complaint_selectors
 from petitions.selectors import complaints_public as public_complaints
 from petitions.services import moderation
+from portal.badges import status_badge
 from supervision.templatetags.supervision_tags import clock_light
 
 register = template.Library()
 
 STATUS_STYLE = {
-    Complaint.Status.AWAITING_INSTRUCTION: "warning",
-    Complaint.Status.REGISTERED: "warning",
-    Complaint.Status.DISPATCHED: "info",
-    Complaint.Status.HANDLING: "primary",
-    Complaint.Status.REHANDLING: "danger",
-    Complaint.Status.REPLIED: "success",
-    Complaint.Status.CLOSED: "secondary",
+    Complaint.Status.AWAITING_INSTRUCTION: "text-bg-warning",
+    Complaint.Status.REGISTERED: "text-bg-warning",
+    Complaint.Status.DISPATCHED: "text-bg-info",
+    Complaint.Status.HANDLING: "text-bg-primary",
+    Complaint.Status.REHANDLING: "text-bg-danger",
+    Complaint.Status.REPLIED: "text-bg-success",
+    Complaint.Status.CLOSED: "text-bg-secondary",
 }
 
 
@@ -33,22 +34,10 @@ def redact(text: str) -> str:
     return moderation.redact(text)
 
 
-# (language, status) → its badge: a list shows the same dozen badges on every page.
-_STATUS_BADGES: dict[tuple[str, str], str] = {}
-
-
 @register.simple_tag
 def complaint_status(complaint) -> str:
     """The status as a badge (a tag, not an included template: it is shown on every row)."""
-    key = (translation.get_language(), complaint.status)
-    badge = _STATUS_BADGES.get(key)
-    if badge is None:
-        badge = _STATUS_BADGES[key] = format_html(
-            '<span class="badge text-bg-{}">{}</span>',
-            STATUS_STYLE.get(complaint.status, "light"),
-            complaint.get_status_display(),
-        )
-    return badge
+    return status_badge(complaint, STATUS_STYLE, "text-bg-light")
 
 
 @register.simple_tag
