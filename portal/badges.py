@@ -13,7 +13,8 @@ _BUILT: dict[tuple[str, str, str], str] = {}
 
 
 def status_badge(record: models.Model, styles: dict[str, str], default: str) -> str:
-    """`record.status` as `<span class="badge {style}">{label}</span>`, the style from `styles`."""
+    """`record.status` as `<span class="badge {style}">{label}</span>`, the style from `styles`
+    (or `default`). `styles` is the model's one style map: a badge once built is kept."""
     key = (record._meta.label, get_language(), record.status)
     badge = _BUILT.get(key)
     if badge is None:
