@@ -164,6 +164,19 @@ def test_an_unanswered_complaint_page_reads_no_replies_ratings_visits_or_reviews
     assert not [q for q in captured.captured_queries if any(t in q["sql"] for t in answers)]
 
 
+def test_the_staff_page_fetches_its_complaint_without_a_sort_or_the_merged_original(
+    client, django_assert_max_num_queries, handling, operator
+):
+    # Each join and a sort cost PostgreSQL planning time on every view (issue 21).
+    client.force_login(operator)
+    url = reverse("petitions:staff_detail", args=[handling.number])
+    with django_assert_max_num_queries(14) as captured:
+        client.get(url)
+    fetch = next(q["sql"] for q in captured.captured_queries if handling.number in q["sql"])
+    assert "ORDER BY" not in fetch
+    assert fetch.count('JOIN "petitions_complaint"') == 0
+
+
 def test_export_is_a_dated_csv_with_a_byte_order_mark(client, dispatched, clerk):
     client.force_login(clerk)
     response = client.get(reverse("petitions:staff_export"))

@@ -50,6 +50,17 @@ def test_each_page_read_writes_one_row(client, protected, clerk, url_name, what)
     assert ProtectedAccess.objects.count() == 2
 
 
+def test_reading_a_duplicate_merged_into_a_protected_complaint_writes_a_row(
+    client, protected, unprotected, clerk
+):
+    # The staff page no longer joins the merged original: it is read for a merged one only.
+    unprotected.merged_into = protected
+    unprotected.save()
+    client.force_login(clerk)
+    assert _get(client, reverse("petitions:staff_detail", args=[unprotected.number])).status_code
+    assert ProtectedAccess.objects.get().complaint == unprotected
+
+
 def test_unprotected_complaint_writes_no_row(client, unprotected, clerk):
     client.force_login(clerk)
     assert _get(client, reverse("petitions:staff_detail", args=[unprotected.number])).status_code
