@@ -68,8 +68,8 @@ The floors never ship (`bench/web/server.py`): a tiny response, a bare page rend
 form, one row stored, a redirect). Each page's floor is measured again for {seconds / 2:.0f} s just
 before it ("floor p50"), since the machine's speed drifts within a run. A page's ratio is its
 median over that bare page's median (target ≤ {TARGET:.0f}×); a write's is its rate over the plain
-form POST's (targets: a vote ≥ 0.75, filing a complaint ≥ 0.30). Queries: one request of the page
-with warm caches.
+form POST's (targets: a vote ≥ 0.75, filing a complaint ≥ 0.30). Queries: the fewest of three
+requests of the page (a worker's caches warm).
 
 | page | role | path | status | queries | req/s | p50 ms | p99 ms | floor p50 ms | p50 ÷ floor | req/s ÷ floor | errors | target |
 |---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
