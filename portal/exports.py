@@ -56,13 +56,18 @@ def csv_bytes(rows: Iterable[Sequence]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
+SHEET_TITLE_MAX = 31
+
+
 def xlsx_bytes(rows: Iterable[Sequence], *, sheet_title: str = "", as_text: bool = False) -> bytes:
     """Return the rows as a one-sheet workbook, formula-like text as quoted text cells."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title=str(sheet_title) or None)
+    # Excel refuses to open a workbook whose sheet name is longer than 31 characters (the English
+    # title of the catalogue export is 34).
+    sheet = book.create_sheet(title=str(sheet_title)[:SHEET_TITLE_MAX] or None)
 
     def cell(value):
         formula_like = is_formula_like(value)

@@ -57,6 +57,15 @@ def test_xlsx_numbers_stay_numbers_negative_ones_included():
     assert not text.quotePrefix
 
 
+def test_a_long_sheet_title_is_cut_to_what_excel_opens(recwarn):
+    book = load_workbook(
+        io.BytesIO(xlsx_bytes([["x"]], sheet_title="Catalogue of administrative powers"))
+    )
+
+    assert book.sheetnames == ["Catalogue of administrative pow"]
+    assert not [w for w in recwarn if "31 characters" in str(w.message)]
+
+
 def test_every_export_goes_through_the_neutraliser():
     response = table_response([["名称"], ["=cmd|' /C calc'!A0"]], fmt="csv", filename="t")
 
