@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.urls import include, path
 
-from bench.web import report, run, server, targets
+from bench.web import client, report, run, server, targets
 
 urlpatterns = [
     path("bench/tiny/", server.tiny),
@@ -121,6 +121,6 @@ def test_a_page_s_queries_are_the_fewest_of_three_requests(monkeypatch):
             return 200, [("X-Bench-Queries", next(counts))], ""
         return 200, [], ""
 
-    monkeypatch.setattr(run, "fetch", fetch)
+    monkeypatch.setattr(client, "fetch", fetch)
     page = targets.Page("clerk case", "clerk_a", "/approvals/staff/cases/3/")
-    assert run.count_queries(8000, page, {"jar": {}, "token": ""}) == (200, 8)
+    assert client.count_queries(8000, page, {"jar": {}, "token": ""}) == (200, 8)
