@@ -15,7 +15,12 @@ from disclosure.models import (
     CatalogueMaterial,
 )
 from disclosure.permissions import catalogue as permissions
-from disclosure.selectors.publication import field_changes
+from disclosure.selectors.publication import (
+    field_changes,
+    of_status,
+    waiting_counts,
+    with_revision_status,
+)
 from portal.models import Department
 from portal.search.index import PAGE_CACHE_SECONDS, cache_key
 
@@ -110,14 +115,21 @@ def staff_items(
     user, *, status: str = "", department_id: int | None = None, query: str = ""
 ) -> QuerySet[CatalogueItem]:
     items = permissions.items_visible_to(user).select_related("department")
+    revisions = CatalogueItemRevision.objects
+    items = with_revision_status(items, revisions, "item")
     if status:
-        items = items.filter(status=status)
+        items = of_status(items, revisions, "item", status)
     if department_id:
         items = items.filter(department_id=department_id)
     if query:
         query = query.strip()[:50]
         items = items.filter(Q(code__iexact=query) | Q(name__icontains=query))
     return items.order_by("department__name", "code")
+
+
+def waiting_items(user) -> dict[str, int]:
+    """The items (and revisions) in draft and waiting for review that the user may open."""
+    return waiting_counts(permissions.items_visible_to(user), CatalogueItemRevision.objects, "item")
 
 
 def item_get_for_staff(user, pk: int) -> CatalogueItem:

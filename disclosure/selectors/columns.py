@@ -4,8 +4,9 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
-from disclosure.models import Article, ArticleAttachment, ArticleEvent, Column
+from disclosure.models import Article, ArticleAttachment, ArticleEvent, ArticleRevision, Column
 from disclosure.permissions import columns as permissions
+from disclosure.selectors.publication import of_status, waiting_counts, with_revision_status
 
 LATEST_PER_COLUMN = 5
 LIST_FIELDS = ("pk", "title", "published_at", "department__name", "document_number")
@@ -120,13 +121,20 @@ def staff_articles(
     user, *, status: str = "", column_id: int | None = None, query: str = ""
 ) -> QuerySet[Article]:
     articles = permissions.articles_visible_to(user).select_related("column", "department")
+    revisions = ArticleRevision.objects
+    articles = with_revision_status(articles, revisions, "article")
     if status:
-        articles = articles.filter(status=status)
+        articles = of_status(articles, revisions, "article", status)
     if column_id:
         articles = articles.filter(column_id=column_id)
     if query:
         articles = articles.filter(title__icontains=query.strip()[:50])
     return articles.order_by("-updated_at", "-id")
+
+
+def waiting_articles(user) -> dict[str, int]:
+    """The articles (and revisions) in draft and waiting for review that the user may open."""
+    return waiting_counts(permissions.articles_visible_to(user), ArticleRevision.objects, "article")
 
 
 def article_get_for_staff(user, pk: int) -> Article:

@@ -1,7 +1,11 @@
 """Reads shared by the publication workflow of catalogue items and articles: what a revision or a
-new version changes, for the staff pages and the public version history."""
+new version changes, for the staff pages and the public version history, and what waits."""
 
-from django.db.models import Model
+from django.db.models import Count, Model, OuterRef, Q, QuerySet, Subquery
+
+from disclosure.models.publication import Revision
+
+OPEN = Revision.OPEN_STATUSES
 
 
 def field_text(record: Model, name: str) -> str:
@@ -24,3 +28,42 @@ def field_changes(live: Model, draft: Model, names) -> list[dict]:
         if old != new:
             rows.append({"label": live._meta.get_field(name).verbose_name, "old": old, "new": new})
     return rows
+
+
+# A published record being revised keeps its own status (已发布): what waits for a drafter or a
+# reviewer is its revision (修订稿). The lists and the workbench read both.
+
+
+def waiting_counts(records: QuerySet, revisions: QuerySet, link: str) -> dict[str, int]:
+    """How many of `records` wait as a draft (草稿) or for review (待审核), new ones and
+    revisions alike; `link` names the revision's record (item, article). One query."""
+    revised = revisions.filter(**{f"{link}__in": records.values("pk")})
+    own, theirs = (
+        rows.filter(status__in=OPEN).values_list("status").annotate(n=Count("pk")).order_by()
+        for rows in (records, revised)
+    )
+    counts = dict.fromkeys(OPEN, 0)
+    for status, n in own.union(theirs, all=True):
+        counts[status] += n
+    return {"drafts": counts[Revision.Status.DRAFT], "review": counts[Revision.Status.REVIEW]}
+
+
+def of_status(records: QuerySet, revisions: QuerySet, link: str, status: str) -> QuerySet:
+    """The records of a status; for 草稿 and 待审核 also the published ones whose revision is.
+
+    The revised records are few (one open revision a record): read as ids, so that the filter
+    stays an index lookup instead of a subquery tested on every record.
+    """
+    if status not in OPEN:
+        return records.filter(status=status)
+    revised = list(revisions.filter(status=status).values_list(link, flat=True))
+    return records.filter(Q(status=status) | Q(pk__in=revised))
+
+
+def with_revision_status(records: QuerySet, revisions: QuerySet, link: str) -> QuerySet:
+    """Each record with `revision_status`: the status of its open revision, or None."""
+    return records.annotate(
+        revision_status=Subquery(
+            revisions.filter(**{link: OuterRef("pk")}, status__in=OPEN).values("status")[:1]
+        )
+    )

@@ -20,10 +20,8 @@ def columns_workbench(user) -> dict | None:
     """What waits for this user: articles to review (admins) or drafts, reports to decide."""
     if not permissions.can_use_staff_columns(user):
         return None
-    articles = permissions.articles_visible_to(user)
     return {
-        "review": articles.filter(status=Article.Status.REVIEW).count(),
-        "drafts": articles.filter(status=Article.Status.DRAFT).count(),
+        **columns_selectors.waiting_articles(user),
         "reports": InfoReport.objects.filter(status=InfoReport.Status.SUBMITTED).count()
         if reporting_permissions.can_decide(user)
         else None,

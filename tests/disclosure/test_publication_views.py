@@ -151,3 +151,74 @@ def test_the_public_article_page_keeps_the_live_text_during_a_revision(client):
     client.force_login(drafter)
     staff = client.get(reverse("disclosure:staff_article", args=[article.pk])).content.decode()
     assert "新标题" in staff and "旧标题" in staff
+
+
+# --- Revisions waiting: the workbench and the staff lists count them ---------------------------
+
+
+def _article_revision_submitted() -> Article:
+    drafter = columns_admin("c1")
+    article = published_article(title="旧标题")
+    article_services.article_revise(actor=drafter, article=article)
+    article_services.article_submit(actor=drafter, article=Article.objects.get(pk=article.pk))
+    return article
+
+
+def test_the_workbench_counts_a_submitted_revision_of_an_item_as_waiting_for_review(client):
+    item = _revised_item(legal_basis="《新条例》")
+    publishing.item_submit(actor=admin("a1"), item=CatalogueItem.objects.get(pk=item.pk))
+    client.force_login(admin("a2"))
+
+    page = client.get(reverse("portal:workbench")).content.decode()
+
+    assert "待审核目录事项 1 项" in page and "草稿 0 项" in page
+
+
+def test_the_workbench_counts_a_revision_being_drafted_as_a_draft(client):
+    _revised_item(legal_basis="《新条例》")
+    client.force_login(admin("a2"))
+
+    page = client.get(reverse("portal:workbench")).content.decode()
+
+    assert "待审核目录事项 0 项" in page and "草稿 1 项" in page
+
+
+def test_the_workbench_counts_a_submitted_revision_of_an_article(client):
+    _article_revision_submitted()
+    client.force_login(columns_admin("c2"))
+
+    page = client.get(reverse("portal:workbench")).content.decode()
+
+    assert "待审核公开信息 1 条" in page
+
+
+def test_the_staff_list_of_articles_waiting_for_review_shows_a_revised_one(client):
+    article = _article_revision_submitted()
+    client.force_login(columns_admin("c2"))
+
+    page = client.get(reverse("disclosure:staff_articles"), {"status": "review"}).content.decode()
+
+    assert reverse("disclosure:staff_article", args=[article.pk]) in page
+    assert "修订稿待审核" in page
+
+
+def test_the_staff_list_of_items_waiting_for_review_shows_a_revised_one(client):
+    item = _revised_item(legal_basis="《新条例》")
+    publishing.item_submit(actor=admin("a1"), item=CatalogueItem.objects.get(pk=item.pk))
+    client.force_login(admin("a2"))
+
+    page = client.get(reverse("disclosure:staff_catalogue"), {"status": "review"}).content.decode()
+
+    assert item.name in page and "修订稿待审核" in page
+
+
+def test_the_staff_list_of_published_articles_marks_one_being_revised(client):
+    article = _article_revision_submitted()
+    client.force_login(columns_admin("c2"))
+
+    page = client.get(
+        reverse("disclosure:staff_articles"), {"status": "published"}
+    ).content.decode()
+
+    assert reverse("disclosure:staff_article", args=[article.pk]) in page
+    assert "修订稿待审核" in page
