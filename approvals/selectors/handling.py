@@ -211,13 +211,13 @@ def open_task_lights(department_id: int) -> dict[str, int]:
     A task after acceptance runs on its own step clock (one per task, stopped when the task
     closes), so the open-clock summary counts them without a scan of the clocks. The accept task
     runs on the case's acceptance clock, which belongs to the case's department: those few tasks
-    are counted from the tasks themselves.
+    are counted from the tasks themselves, through their partial index.
     """
     accept_tasks = (
         CaseTask.objects.filter(
             department_id=department_id,
             status__in=OPEN_TASK,
-            step__kind=ProcessStep.Kind.ACCEPT,
+            is_acceptance=True,
             clock__light__in=LIGHTS,
         )
         .values(light=F("clock__light"))

@@ -71,6 +71,7 @@ def open_step(
             step=step,
             department=department,
             status=CaseTask.Status.ACTIVE,
+            is_acceptance=step.kind == ProcessStep.Kind.ACCEPT,
             created_at=at,
         )
         task.clock = clock or start_task_clock(case, task, at)

@@ -186,6 +186,7 @@ def load(cases: int) -> dict:
                         step=case.current_step,
                         department=department,
                         status=CaseTask.Status.ACTIVE,
+                        is_acceptance=case.current_step.kind == ProcessStep.Kind.ACCEPT,
                         clock=task_clock,
                         created_at=case.submitted_at,
                     )

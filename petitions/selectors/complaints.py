@@ -114,6 +114,8 @@ CARD_COLUMNS = (
 
 def card_rows(complaints: QuerySet[Complaint], size: int = 10) -> list[Complaint]:
     """The first `size` complaints of a queue, with only what a workbench card row shows."""
+    if complaints.query.is_empty():
+        return []  # a queue the user may not see: no query to build
     return list(complaints.select_related(None).select_related("clock").only(*CARD_COLUMNS)[:size])
 
 
@@ -168,6 +170,8 @@ def pending_reviews(user) -> QuerySet[ReviewRequest]:
         for level in ReviewRequest.Level.values
         if complaint_permissions.can_decide_review(user, level)
     ]
+    if not levels:
+        return ReviewRequest.objects.none()
     return (
         ReviewRequest.objects.filter(decided_at__isnull=True, level__in=levels)
         .select_related("complaint", "complaint__category")

@@ -1,4 +1,4 @@
-"""The migration that turns the plain query codes of existing cases into digests."""
+"""Migrations of existing approvals data: query codes into digests, acceptance tasks marked."""
 
 import pytest
 from django.db import connection
@@ -40,3 +40,20 @@ def test_existing_codes_become_digests_and_leave_the_history(process):
     assert not query_code_matches(digest, case.number, "654321")
     assert "query_code" not in columns("approvals_case")
     assert not {"query_code", "query_code_digest"} & columns("approvals_historicalcase")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_open_tasks_of_the_accept_step_are_marked_as_acceptance(process):
+    waiting = CaseFactory(process=process)
+    handled = CaseFactory(process=process, stage="in_progress")
+    try:
+        migrate([("approvals", "0007_case_open_queue_index")])
+        new = migrate([("approvals", "0008_task_is_acceptance")])
+        marked = dict(
+            new.get_model("approvals", "CaseTask")
+            .objects.filter(status__in=["pending", "active"])
+            .values_list("case_id", "is_acceptance")
+        )
+    finally:
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes("approvals"))
+    assert marked == {waiting.pk: True, handled.pk: False}

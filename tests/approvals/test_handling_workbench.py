@@ -37,6 +37,15 @@ def test_the_card_counts_every_open_task_by_the_light_of_its_clock(process, crew
     assert sum(counts.values()) == 3 and counts["red"] >= 2
 
 
+def test_only_the_tasks_of_the_accept_step_are_marked_as_acceptance(process, department):
+    CaseFactory(process=process)
+    CaseFactory(process=process, stage="in_progress")
+
+    marked = CaseTask.objects.values_list("step__kind", "is_acceptance").distinct()
+
+    assert set(marked) == {("accept", True), ("review", False)}
+
+
 def test_the_card_shows_the_overdue_tasks_after_the_sweep(client, process, crew):
     case = CaseFactory(process=process, stage="in_progress")
     sweep_clocks(now=timezone.now() + datetime.timedelta(days=60))
