@@ -44,7 +44,7 @@ class Notice(models.Model):
     clock = models.ForeignKey(
         Clock, on_delete=models.CASCADE, related_name="notices", db_index=False
     )
-    level = models.CharField(_("类别"), max_length=12, choices=Level.choices)
+    level = models.CharField(_("级别"), max_length=12, choices=Level.choices)
     # Indexed by `notice_dept_status`, which leads with it: no second index to write per notice.
     department = models.ForeignKey(
         Department,

@@ -70,7 +70,7 @@ class NoticeDay(models.Model):
         Department, on_delete=models.PROTECT, related_name="+", db_index=False
     )
     kind = models.CharField(_("类别"), max_length=60)
-    level = models.CharField(_("类别"), max_length=12)
+    level = models.CharField(_("级别"), max_length=12)
     issued = models.IntegerField(default=0)
     settled = models.IntegerField(default=0)
 
