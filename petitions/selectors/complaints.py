@@ -1,14 +1,29 @@
 """Reads of complaints for the staff's and the complainant's pages: scoped by the permission
 policy, with their related rows joined. The public board and the figures: `complaints_public`."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from petitions.models import Complaint, ComplaintEvent, ReviewRequest
 from petitions.permissions import complaints as complaint_permissions
 
-# `merged_into__category`: `is_protected` of a merged duplicate reads the original's category.
-LIST_RELATED = ("category", "department", "clock", "merged_into__category")
+LIST_RELATED = ("category", "department", "clock")
+
+# `is_protected` of a merged duplicate reads its original's category: the originals of a page's
+# merged rows in a second query, run only when the page has one. Joined into the list's query
+# instead, the original and its category made PostgreSQL plan that query for 2.4 ms on every
+# view (0.5 ms without them, county data) to run it in 0.4 ms.
+MERGED_ORIGINALS = Prefetch(
+    "merged_into",
+    queryset=Complaint.objects.select_related("category").only(
+        "is_anonymous", "names_official", "merged_into", "category__kind"
+    ),
+)
+
+
+def _listed(complaints: QuerySet[Complaint]) -> QuerySet[Complaint]:
+    """A staff list's complaints with what its rows show: category, unit, clock, protection."""
+    return complaints.select_related(*LIST_RELATED).prefetch_related(MERGED_ORIGINALS)
 
 
 def complaint_get_for_staff(user, number: str, *, with_extension: bool = False) -> Complaint:
@@ -66,7 +81,7 @@ def staff_queue(
         qs = qs.filter(
             Q(number__iexact=query) | Q(title__icontains=query) | Q(content__icontains=query)
         )
-    return qs.select_related(*LIST_RELATED).order_by("-registered_at", "-id")
+    return _listed(qs).order_by("-registered_at", "-id")
 
 
 # What a row of the staff list shows (number, title, protection, category, unit, status, light,
@@ -86,10 +101,7 @@ STAFF_LIST_COLUMNS = (
     "clock__due_at",
     "clock__stopped_at",
     "clock__provisional",
-    "merged_into__is_anonymous",
-    "merged_into__names_official",
-    "merged_into__merged_into",
-    "merged_into__category__kind",
+    "merged_into",
 )
 
 
@@ -116,52 +128,41 @@ def card_rows(complaints: QuerySet[Complaint], size: int = 10) -> list[Complaint
     """The first `size` complaints of a queue, with only what a workbench card row shows."""
     if complaints.query.is_empty():
         return []  # a queue the user may not see: no query to build
-    return list(complaints.select_related(None).select_related("clock").only(*CARD_COLUMNS)[:size])
+    rows = complaints.select_related(None).select_related("clock").prefetch_related(None)
+    return list(rows.only(*CARD_COLUMNS)[:size])
 
 
 def dispatch_queue(user) -> QuerySet[Complaint]:
     if not complaint_permissions.can_dispatch(user):
         return Complaint.objects.none()
-    return (
-        Complaint.objects.filter(status=Complaint.Status.REGISTERED)
-        .select_related(*LIST_RELATED)
-        .order_by("registered_at")
+    return _listed(Complaint.objects.filter(status=Complaint.Status.REGISTERED)).order_by(
+        "registered_at"
     )
 
 
 def return_visit_queue(user) -> QuerySet[Complaint]:
     if not complaint_permissions.can_dispatch(user):
         return Complaint.objects.none()
-    return (
-        Complaint.objects.filter(status=Complaint.Status.REPLIED)
-        .select_related(*LIST_RELATED)
-        .order_by("replied_at")
-    )
+    return _listed(Complaint.objects.filter(status=Complaint.Status.REPLIED)).order_by("replied_at")
 
 
 def instruction_queue(user) -> QuerySet[Complaint]:
     if not complaint_permissions.can_instruct(user):
         return Complaint.objects.none()
-    return (
-        Complaint.objects.filter(status=Complaint.Status.AWAITING_INSTRUCTION)
-        .select_related(*LIST_RELATED)
-        .order_by("registered_at")
+    return _listed(Complaint.objects.filter(status=Complaint.Status.AWAITING_INSTRUCTION)).order_by(
+        "registered_at"
     )
 
 
 def department_queue(user) -> QuerySet[Complaint]:
-    return (
-        complaint_permissions.complaints_to_handle(user)
-        .filter(
-            status__in=[
-                Complaint.Status.DISPATCHED,
-                Complaint.Status.HANDLING,
-                Complaint.Status.REHANDLING,
-            ]
-        )
-        .select_related(*LIST_RELATED)
-        .order_by("registered_at")
-    )
+    handling = [
+        Complaint.Status.DISPATCHED,
+        Complaint.Status.HANDLING,
+        Complaint.Status.REHANDLING,
+    ]
+    return _listed(
+        complaint_permissions.complaints_to_handle(user).filter(status__in=handling)
+    ).order_by("registered_at")
 
 
 def pending_reviews(user) -> QuerySet[ReviewRequest]:

@@ -61,6 +61,34 @@ def test_reading_a_duplicate_merged_into_a_protected_complaint_writes_a_row(
     assert ProtectedAccess.objects.get().complaint == unprotected
 
 
+def test_exporting_a_duplicate_merged_into_a_protected_complaint_writes_a_row(
+    client, protected, unprotected, clerk
+):
+    # The lists read the originals of their merged rows in a query of their own.
+    unprotected.merged_into = protected
+    unprotected.save()
+    client.force_login(clerk)
+
+    assert _get(client, reverse("petitions:staff_export")).status_code == 200
+
+    assert set(ProtectedAccess.objects.values_list("complaint", "what")) == {
+        (protected.pk, "export"),
+        (unprotected.pk, "export"),
+    }
+
+
+def test_the_staff_list_marks_a_duplicate_merged_into_a_protected_complaint(
+    client, protected, unprotected, clerk
+):
+    unprotected.merged_into = protected
+    unprotected.save()
+    client.force_login(clerk)
+
+    page = _get(client, reverse("petitions:staff_queue")).content.decode()
+
+    assert page.count("（举报人保护）") == 2
+
+
 def test_unprotected_complaint_writes_no_row(client, unprotected, clerk):
     client.force_login(clerk)
     assert _get(client, reverse("petitions:staff_detail", args=[unprotected.number])).status_code
