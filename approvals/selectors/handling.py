@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Sum
 from django.http import Http404
 
-from approvals.models import Case, CaseTask, MaterialNotice, ProcessStep
+from approvals.models import Case, CaseEvent, CaseTask, MaterialNotice, ProcessStep
 from approvals.permissions.cases import (
     can_view_case_as_staff,
     cases_visible_to,
@@ -79,10 +79,11 @@ def staff_queue(
 def case_for_staff(user: User, pk: int) -> Case:
     """Fetch and authorise at once: missing and forbidden look the same (404)."""
     # Few relations, no ORDER BY: PostgreSQL's planning time grows steeply with each join
-    # (seven cost 6 ms to plan); the acceptance clock comes with the accept task instead.
-    cases = Case.objects.select_related(
-        "item", "process", "current_step", "clock", "material_notice"
-    ).defer("item__content", "item__legal_basis", "item__conditions", "item__fee_standard")
+    # (seven cost 6 ms to plan, the notice to supply 0.3 ms of the remaining 0.8); the
+    # acceptance clock comes with the accept task instead, the notice with its event.
+    cases = Case.objects.select_related("item", "process", "current_step", "clock").defer(
+        "item__content", "item__legal_basis", "item__conditions", "item__fee_standard"
+    )
     try:
         case = cases.get(pk=pk)
     except Case.DoesNotExist:
@@ -125,10 +126,10 @@ def case_page(user: User, case: Case) -> CasePage:
         None,
     )
     steps = process_steps(case.process)
-    try:
-        notice = case.material_notice
-    except MaterialNotice.DoesNotExist:
-        notice = None
+    events = list(case.events.select_related("actor").order_by("created_at", "pk"))
+    # The notice and its event are written together: the timeline says whether to read one.
+    sent = any(event.code == CaseEvent.Code.MATERIAL_NOTICE for event in events)
+    notice = MaterialNotice.objects.filter(case=case).first() if sent else None
     # The accept task runs on the acceptance clock: no extra query for the light before acceptance.
     light_clock = case.clock or next(
         (t.clock for t in tasks if t.step_id == case.current_step_id), None
@@ -138,7 +139,7 @@ def case_page(user: User, case: Case) -> CasePage:
         light_clock=light_clock,
         materials=list(case.materials.order_by("uploaded_at", "pk")),
         tasks=tasks,
-        events=list(case.events.select_related("actor").order_by("created_at", "pk")),
+        events=events,
         steps=steps,
         notice=notice,
         my_task=my_task,

@@ -54,7 +54,7 @@ def case_context(access: applying_selectors.CaseAccess, **forms) -> dict:
     """What the case page shows; `forms` carries a bound form back after an error."""
     case = access.case
     acts = access.is_follower
-    notice = getattr(case, "material_notice", None)
+    notice = applying_selectors.case_notice(case)
     rating = ratings_selectors.case_rating(case)
     supply_names = (
         _supply_names(case, notice)
@@ -120,7 +120,7 @@ def supply(request, pk: int):
         else:
             messages.success(request, _("补正材料已提交，受理时限重新计算。"))
         return redirect("approvals:case", pk=case.pk)
-    notice = getattr(case, "material_notice", None)
+    notice = applying_selectors.case_notice(case)
     form = SupplyForm(request.POST, request.FILES, names=_supply_names(case, notice))
     if form.is_valid():
         try:

@@ -75,6 +75,17 @@ def test_material_is_served_to_the_applicant_and_the_unit_only(client, citizen, 
     assert client.get(url).status_code == 200
 
 
+def test_the_page_of_a_case_not_awaiting_materials_reads_no_notice(
+    client, citizen, accepted, django_assert_max_num_queries
+):
+    client.force_login(citizen)
+
+    with django_assert_max_num_queries(12) as captured:
+        assert client.get(case_url(accepted)).status_code == 200
+
+    assert not [q for q in captured.captured_queries if "approvals_materialnotice" in q["sql"]]
+
+
 def test_missing_material_notice_then_supply(client, citizen, process, crew):
     case = CaseFactory(process=process, applicant=citizen)
     case_send_material_notice(

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from approvals.models import Case, CaseEvent
-from approvals.services.handling.acceptance import case_accept
+from approvals.services.handling.acceptance import case_accept, case_send_material_notice
 from approvals.services.handling.steps import task_pass
 from portal.models import StaffRelation
 from supervision.models import Alert
@@ -110,6 +110,29 @@ def test_notice_form_lists_every_material(client, process, crew):
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.material_notice.missing == ["申请书", "身份证明"]
+
+
+def test_the_case_page_shows_the_notice_sent_to_the_applicant(client, process, crew):
+    case = CaseFactory(process=process)
+    case_send_material_notice(actor=crew.clerk, case=case, missing=["身份证明"], note="请签字")
+    client.force_login(crew.clerk)
+
+    page = client.get(reverse("approvals:staff_case", args=[case.pk])).content.decode()
+
+    assert "一次性告知" in page and "请签字" in page and "等待申请人补正" in page
+
+
+def test_the_case_page_of_a_case_never_noticed_reads_no_notice(
+    client, process, crew, django_assert_max_num_queries
+):
+    # Joined into the case's fetch, the notice cost PostgreSQL planning time on every view.
+    case = CaseFactory(process=process, stage="in_progress")
+    client.force_login(crew.clerk)
+
+    with django_assert_max_num_queries(13) as captured:
+        client.get(reverse("approvals:staff_case", args=[case.pk]))
+
+    assert not [q for q in captured.captured_queries if "approvals_materialnotice" in q["sql"]]
 
 
 def test_a_refused_move_shows_the_reason_and_changes_nothing(client, process, crew):
