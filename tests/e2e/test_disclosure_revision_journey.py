@@ -1,6 +1,7 @@
 """Revising published content in a browser: an admin revises a published catalogue item and an
 article; both stay online with the old text (pages and search) until a second admin publishes
-the revisions, then show the new text, and the item's version history says what changed."""
+the revisions (which the workbench and the staff lists show as waiting), then show the new text,
+and the item's version history says what changed."""
 
 import pytest
 from playwright.sync_api import expect
@@ -79,8 +80,18 @@ def test_revised_content_stays_online_until_a_second_admin_publishes_it(site, pu
     site.go("/disclosure/search/?q=食品经营许可")
     expect(page.get_by_role("link", name="食品经营许可", exact=True)).to_be_visible()
 
-    # The second admin publishes both revisions.
+    # The second admin finds both revisions waiting: on the workbench, and in the lists.
     site.login("rev_admin2")
+    site.go("/workbench/")
+    expect(page.get_by_role("link", name="待审核公开信息 1 条")).to_be_visible()
+    page.get_by_role("link", name="待审核目录事项 1 项").click()
+    row = page.get_by_role("row", name="食品经营许可")
+    expect(row).to_contain_text("已发布")
+    expect(row).to_contain_text("修订稿待审核")
+    site.check_a11y()
+    site.screenshot("disclosure-revision-waiting", phone=True)
+
+    # And publishes both revisions.
     site.go(f"/disclosure/staff/catalogue/{item.pk}/")
     page.get_by_role("button", name="审核通过并发布").click()
     expect(page.get_by_text("已发布。", exact=True)).to_be_visible()
