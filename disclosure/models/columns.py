@@ -142,6 +142,12 @@ class Article(models.Model):
             ),
             models.Index(fields=["status", "changed_at"], name="disclosure_article_pending"),
             models.Index(fields=["department", "status"], name="disclosure_article_department"),
+            # The staff lists, newest change first: an administrator's over every article, a
+            # unit's over its own; without them each view sorted all the rows (86 ms, county).
+            models.Index(fields=["-updated_at", "-id"], name="disclosure_article_staff"),
+            models.Index(
+                fields=["department", "-updated_at", "-id"], name="disclosure_article_unit_staff"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -17,9 +17,9 @@ from disclosure.models import (
 from disclosure.permissions import catalogue as permissions
 from disclosure.selectors.publication import (
     field_changes,
+    mark_revisions,
     of_status,
     waiting_counts,
-    with_revision_status,
 )
 from portal.models import Department
 from portal.search.index import PAGE_CACHE_SECONDS, cache_key
@@ -115,16 +115,19 @@ def staff_items(
     user, *, status: str = "", department_id: int | None = None, query: str = ""
 ) -> QuerySet[CatalogueItem]:
     items = permissions.items_visible_to(user).select_related("department")
-    revisions = CatalogueItemRevision.objects
-    items = with_revision_status(items, revisions, "item")
     if status:
-        items = of_status(items, revisions, "item", status)
+        items = of_status(items, CatalogueItemRevision.objects, "item", status)
     if department_id:
         items = items.filter(department_id=department_id)
     if query:
         query = query.strip()[:50]
         items = items.filter(Q(code__iexact=query) | Q(name__icontains=query))
     return items.order_by("department__name", "code")
+
+
+def mark_item_revisions(items) -> None:
+    """A page of the staff list: each item with the status of its open revision, if any."""
+    mark_revisions(items, CatalogueItemRevision.objects, "item")
 
 
 def waiting_items(user) -> dict[str, int]:

@@ -6,7 +6,7 @@ from django.http import Http404
 
 from disclosure.models import Article, ArticleAttachment, ArticleEvent, ArticleRevision, Column
 from disclosure.permissions import columns as permissions
-from disclosure.selectors.publication import of_status, waiting_counts, with_revision_status
+from disclosure.selectors.publication import mark_revisions, of_status, waiting_counts
 
 LATEST_PER_COLUMN = 5
 LIST_FIELDS = ("pk", "title", "published_at", "department__name", "document_number")
@@ -121,15 +121,18 @@ def staff_articles(
     user, *, status: str = "", column_id: int | None = None, query: str = ""
 ) -> QuerySet[Article]:
     articles = permissions.articles_visible_to(user).select_related("column", "department")
-    revisions = ArticleRevision.objects
-    articles = with_revision_status(articles, revisions, "article")
     if status:
-        articles = of_status(articles, revisions, "article", status)
+        articles = of_status(articles, ArticleRevision.objects, "article", status)
     if column_id:
         articles = articles.filter(column_id=column_id)
     if query:
         articles = articles.filter(title__icontains=query.strip()[:50])
     return articles.order_by("-updated_at", "-id")
+
+
+def mark_article_revisions(articles) -> None:
+    """A page of the staff list: each article with the status of its open revision, if any."""
+    mark_revisions(articles, ArticleRevision.objects, "article")
 
 
 def waiting_articles(user) -> dict[str, int]:

@@ -129,6 +129,7 @@ def staff_list(request):
     filters = _staff_filters(request)
     items = selectors.staff_items(request.user, **filters)
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.mark_item_revisions(page.object_list)
     query_string = urlencode(
         {
             k: v

@@ -117,6 +117,7 @@ def staff_list(request):
         request.user, status=status, column_id=column_id, query=query
     )
     page = Paginator(articles, STAFF_PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.mark_article_revisions(page.object_list)
     return render(
         request,
         "disclosure/columns/staff/list.html",

@@ -222,3 +222,20 @@ def test_the_staff_list_of_published_articles_marks_one_being_revised(client):
 
     assert reverse("disclosure:staff_article", args=[article.pk]) in page
     assert "修订稿待审核" in page
+
+
+def test_the_staff_list_reads_its_page_s_revisions_in_one_query_of_their_own(
+    client, django_assert_max_num_queries
+):
+    # As a subquery of the list's own query, it ran for every article the list sorted.
+    drafter = columns_admin("c1")
+    for title in ("甲", "乙", "丙"):
+        article_services.article_revise(actor=drafter, article=published_article(title=title))
+    client.force_login(columns_admin("c2"))
+
+    with django_assert_max_num_queries(15) as captured:
+        page = client.get(reverse("disclosure:staff_articles")).content.decode()
+
+    revisions = [q["sql"] for q in captured.captured_queries if "articlerevision" in q["sql"]]
+    assert len(revisions) == 1 and "ORDER BY" not in revisions[0]
+    assert page.count("修订中") == 3
