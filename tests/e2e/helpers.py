@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 from tests.factories import PASSWORD
@@ -20,10 +21,21 @@ def accessibility_violations(page: Page, impacts=("serious", "critical")) -> lis
         raise RuntimeError(f"axe-core is missing at {AXE}: run `npm ci`")
     # Evaluated through the browser's debugging protocol: a <script> tag holding axe's source
     # would be an inline script, which the Content-Security-Policy blocks.
-    page.evaluate(AXE.read_text(encoding="utf-8"))
-    violations = page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-    )
+    for attempt in range(3):
+        try:
+            page.evaluate(AXE.read_text(encoding="utf-8"))
+            violations = page.evaluate(
+                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            )
+            break
+        except PlaywrightError:
+            # A click's navigation still under way: the old document is gone, the new one not
+            # yet there ("Execution context was destroyed", no documentElement). Run it on the
+            # new page once that has loaded.
+            if attempt == 2:
+                raise
+            page.wait_for_timeout(200)
+            page.wait_for_load_state()
     return [
         {
             "id": v["id"],
