@@ -129,7 +129,7 @@ def case_page(user: User, case: Case) -> CasePage:
     events = list(case.events.select_related("actor").order_by("created_at", "pk"))
     # The notice and its event are written together: the timeline says whether to read one.
     sent = any(event.code == CaseEvent.Code.MATERIAL_NOTICE for event in events)
-    notice = MaterialNotice.objects.filter(case=case).first() if sent else None
+    notice = getattr(case, "material_notice", None) if sent else None
     # The accept task runs on the acceptance clock: no extra query for the light before acceptance.
     light_clock = case.clock or next(
         (t.clock for t in tasks if t.step_id == case.current_step_id), None

@@ -37,7 +37,7 @@ def complaint_get_for_staff(user, number: str, *, with_extension: bool = False) 
     # 0.1 ms query with all of them, county data): a get on the unique number has no ORDER BY
     # and LIMIT to plan for, and the merged original is read only for a merged duplicate (rare).
     # Not `related_to`: no staff page shows the original of a follow-up.
-    related = ["category", "department", "clock", "reported_department"]
+    related = [*LIST_RELATED, "reported_department"]
     if with_extension:
         related.append("extension")
     try:
