@@ -33,6 +33,15 @@ def _scoped(queryset: QuerySet, user: User) -> QuerySet:
     return queryset.none()
 
 
+def scope(user: User) -> str:
+    """Which rows `_scoped` lets `user` see, as a short key (figures cached per scope)."""
+    if sees_everything(user):
+        return "all"
+    if can_view_dashboard(user):
+        return f"department:{user.department_id}"
+    return "none"
+
+
 def clocks_visible_to(user: User) -> QuerySet[Clock]:
     return _scoped(Clock.objects.all(), user)
 

@@ -48,18 +48,9 @@ def dashboard(request):
     context = {
         "form": form,
         "filters": filters,
-        "by_department": selectors.open_clocks_by_department(request.user, filters),
-        "ranking": selectors.on_time_ranking(request.user, filters),
-        "trend": selectors.weekly_trend(request.user, filters),
-        "notices": selectors.notice_counts(request.user, filters),
-        "alerts": selectors.open_alerts_by_kind(request.user, filters),
         "sees_everything": permissions.sees_everything(request.user),
+        **selectors.dashboard_figures(request.user, filters),
     }
-    totals = {"green": 0, "yellow": 0, "red": 0, "paused": 0}
-    for row in context["by_department"]:
-        for light in totals:
-            totals[light] += row[light]
-    context["totals"] = totals
     return render(request, "supervision/dashboard.html", context)
 
 

@@ -1,8 +1,14 @@
+import time
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.roles import Role
+from supervision import selectors
 from supervision.models import Alert, Notice
+from supervision.services import clocks as clock_services
 from supervision.services import sweep
 from tests.factories import CitizenFactory, DepartmentFactory, StaffFactory
 from tests.supervision.factories import at, start_clock
@@ -181,3 +187,49 @@ def test_each_department_links_its_counts_to_the_clocks_of_that_light(client, co
         in body
     )
     assert f'<a href="{clocks}?light=green&amp;department={market}">0</a>' in body
+
+
+PERIOD = "?since=2026-09-28&until=2026-10-25"
+
+
+def _finish_late(department, ref):
+    clock = start_clock(limit=5, department=department, ref=ref)
+    clock_services.clock_stop(clock=clock, actor=None, at=at("2026-10-12 10:00"))
+
+
+def test_a_second_view_within_the_minute_reads_the_figures_kept(client, county):
+    client.force_login(StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR]))
+    first = client.get(reverse("supervision:dashboard") + PERIOD)
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(reverse("supervision:dashboard") + PERIOD)
+    tables = ("supervision_clockday", "supervision_noticeday", "openclockcount", "alert")
+    assert not [q for q in queries.captured_queries if any(t in q["sql"] for t in tables)]
+    assert (
+        second.context["totals"]
+        == first.context["totals"]
+        == {"green": 0, "yellow": 0, "red": 2, "paused": 0}
+    )
+    assert "以下数据更新于" in second.content.decode()
+
+
+def test_figures_kept_for_the_inspector_are_not_shown_to_a_head(client, county):
+    _finish_late(county["land"], "ZR-2")
+    client.force_login(StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR]))
+    inspector = client.get(reverse("supervision:dashboard") + PERIOD)
+    assert "县自然资源局" in str(inspector.context["ranking"])
+    client.force_login(StaffFactory(department=county["market"], roles=[Role.DEPARTMENT_HEAD]))
+    head = client.get(reverse("supervision:dashboard") + PERIOD)
+    assert head.context["ranking"] == []
+    # Only the market's urge and supervision notices, not the land office's.
+    assert head.context["trend"]["notices"] == [0, 2, 0, 0]
+
+
+def test_work_finished_shows_in_the_ranking_once_the_minute_is_over(client, county, monkeypatch):
+    monkeypatch.setattr(selectors, "DASHBOARD_SECONDS", 1)
+    client.force_login(StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR]))
+    client.get(reverse("supervision:dashboard") + PERIOD)
+    _finish_late(county["market"], "SC-2")
+    assert client.get(reverse("supervision:dashboard") + PERIOD).context["ranking"] == []
+    time.sleep(1.1)
+    ranking = client.get(reverse("supervision:dashboard") + PERIOD).context["ranking"]
+    assert [(row["department__name"], row["done"]) for row in ranking] == [("县市场监管局", 1)]
