@@ -76,6 +76,56 @@ def _select(field, attrs: dict) -> str:
     return format_html('<select name="{}"{}>{}</select>', field.html_name, flatatt(attrs), options)
 
 
+# Django's widget templates that are `input.html` and nothing else, and its textarea: written
+# here as those templates write them (each template render cost more than the rest of a field).
+_INPUT_TEMPLATES = {
+    f"django/forms/widgets/{name}.html"
+    for name in ("text", "number", "email", "url", "tel", "password", "search", "date", "time")
+}
+_TEXTAREA_TEMPLATE = "django/forms/widgets/textarea.html"
+
+
+def _attrs(attrs: dict) -> str:
+    """Attributes as `django/forms/widgets/attrs.html` writes them (False: left out; True: bare)."""
+    return format_html_join(
+        "",
+        " {}{}",
+        (
+            (name, "" if value is True else format_html('="{}"', value))
+            for name, value in attrs.items()
+            if value is not False
+        ),
+    )
+
+
+def _widget(field, attrs: dict) -> str:
+    """`field.as_widget(attrs=attrs)`, without a template for a plain input or a textarea."""
+    widget = field.field.widget
+    plain = widget.template_name in _INPUT_TEMPLATES or widget.template_name == _TEXTAREA_TEMPLATE
+    if not plain or field.field.localize:
+        return field.as_widget(attrs=attrs)
+    # What `BoundField.as_widget` hands the template.
+    attrs = field.build_widget_attrs(attrs, widget)
+    if field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", field.auto_id)
+    context = widget.get_context(field.html_name, field.value(), attrs)["widget"]
+    if widget.template_name == _TEXTAREA_TEMPLATE:
+        return format_html(
+            '<textarea name="{}"{}>\n{}</textarea>',
+            context["name"],
+            _attrs(context["attrs"]),
+            context["value"] or "",
+        )
+    value = "" if context["value"] is None else format_html(' value="{}"', context["value"])
+    return format_html(
+        '<input type="{}" name="{}"{}{}>',
+        context["type"],
+        context["name"],
+        value,
+        _attrs(context["attrs"]),
+    )
+
+
 def _control(field) -> str:
     """The widget with the classes crispy gives it (`textarea form-control`, `select form-select`)."""
     widget = field.field.widget
@@ -87,7 +137,7 @@ def _control(field) -> str:
         attrs["class"] += " is-invalid"
         help_id = f"{field.auto_id}_helptext " if field.help_text else ""
         attrs["aria-describedby"] = f"{help_id}{field.auto_id}_error"
-    return _select(field, attrs) if select else field.as_widget(attrs=attrs)
+    return _select(field, attrs) if select else _widget(field, attrs)
 
 
 def _choice_list(field) -> str:

@@ -6,7 +6,7 @@ from django.template import engines
 from django.test.html import parse_html
 
 from portal.models import Department
-from portal.templatetags.form_tags import form_field, form_fields
+from portal.templatetags.form_tags import _widget, form_field, form_fields
 from tests.factories import DepartmentFactory
 
 CRISPY = engines["django"].from_string("{% load crispy_forms_tags %}{{ form|crispy }}")
@@ -66,3 +66,20 @@ def test_a_list_of_units_is_read_in_one_query(django_assert_num_queries):
         html = form_field(UnitForm({"unit": ""})["unit"])
     assert '<option value="" selected>---------</option>' in html
     assert "民政局</option>" in html and "市场监管局</option>" in html
+
+
+class Plain(forms.Form):
+    title = forms.CharField(max_length=20, disabled=True)
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+    days = forms.IntegerField(min_value=1, required=False)
+    mail = forms.EmailField(required=False)
+
+
+@pytest.mark.parametrize("name", ["title", "body", "days", "mail"])
+@pytest.mark.parametrize(
+    "data", [None, {"title": '"<甲>"&', "body": "第一行\n</textarea><b>", "days": "3", "mail": "x"}]
+)
+def test_an_input_or_textarea_is_written_as_djangos_templates_write_it(name, data):
+    field = Plain(data)[name]
+    attrs = {"class": "form-control", "aria-describedby": "x_error"}
+    assert str(_widget(field, attrs)) == str(field.as_widget(attrs=attrs))
