@@ -6,7 +6,7 @@ from django.template import engines
 from django.test.html import parse_html
 
 from portal.models import Department
-from portal.templatetags.form_tags import _widget, form_field, form_fields
+from portal.templatetags.form_tags import form_field, form_fields
 from tests.factories import DepartmentFactory
 
 CRISPY = engines["django"].from_string("{% load crispy_forms_tags %}{{ form|crispy }}")
@@ -80,6 +80,11 @@ class Plain(forms.Form):
     "data", [None, {"title": '"<甲>"&', "body": "第一行\n</textarea><b>", "days": "3", "mail": "x"}]
 )
 def test_an_input_or_textarea_is_written_as_djangos_templates_write_it(name, data):
-    field = Plain(data)[name]
-    attrs = {"class": "form-control", "aria-describedby": "x_error"}
-    assert str(_widget(field, attrs)) == str(field.as_widget(attrs=attrs))
+    form = Plain(data)
+    form.is_valid()
+    field = form[name]
+    attrs = {"class": type(field.field.widget).__name__.lower() + " form-control"}
+    if field.errors:
+        attrs["class"] += " is-invalid"
+        attrs["aria-describedby"] = f"{field.auto_id}_error"
+    assert str(field.as_widget(attrs=attrs)) in form_field(field)
