@@ -7,6 +7,7 @@ from django.http import Http404
 from disclosure.models import Article, ArticleAttachment, ArticleEvent, ArticleRevision, Column
 from disclosure.permissions import columns as permissions
 from disclosure.selectors.publication import mark_revisions, of_status, waiting_counts
+from portal.search.index import cached_page
 
 LATEST_PER_COLUMN = 5
 LIST_FIELDS = ("pk", "title", "published_at", "department__name", "document_number")
@@ -52,12 +53,17 @@ def public_columns() -> list[Column]:
 
 
 def latest_articles(limit: int = 6) -> list[Article]:
-    """The newest published articles of every column, for the home page (one query)."""
-    return list(
-        Article.objects.published()
-        .select_related("column")
-        .only("pk", "title", "published_at", "column__name", "column__slug")
-        .order_by("-published_at", "-id")[:limit]
+    """The newest published articles of every column, for the home page (one query, kept until
+    an article is published or withdrawn)."""
+    return cached_page(
+        "latest-articles",
+        lambda: list(
+            Article.objects.published()
+            .select_related("column")
+            .only("pk", "title", "published_at", "column__name", "column__slug")
+            .order_by("-published_at", "-id")[:limit]
+        ),
+        limit,
     )
 
 

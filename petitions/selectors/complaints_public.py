@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from petitions.models import Complaint, Reply
 from portal import snapshots
+from portal.search.index import cached_page
 
 
 def _published() -> QuerySet[Complaint]:
@@ -40,6 +41,12 @@ def board_rows() -> QuerySet[Complaint]:
     return _published().only(
         "number", "public_title", "published_at", "category__name", "department__name"
     )
+
+
+def latest_on_board(limit: int = 5) -> list[Complaint]:
+    """The board's newest rows, for the home page (one query, kept until a complaint is
+    published on the board or taken off it)."""
+    return cached_page("latest-on-board", lambda: list(board_rows()[:limit]), limit)
 
 
 def public_get(number: str) -> Complaint:

@@ -88,7 +88,7 @@ def petitions_home():
     """The latest public replies and this year's figures, for the home page section."""
     _rows, total, computed_at = public_complaints.figures_stored(year=timezone.localdate().year)
     return {
-        "latest": list(public_complaints.public_board()[:5]),
+        "latest": public_complaints.latest_on_board(),
         "total": total,
         "computed_at": computed_at,
     }

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.contrib.postgres.search import SearchVector
 from django.core.cache import cache
@@ -73,6 +74,12 @@ def generation() -> int:
 def cache_key(prefix: str, *parts) -> str:
     digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode()).hexdigest()
     return f"portal:search:{prefix}:{generation()}:{digest}"
+
+
+def cached_page(prefix: str, build: Callable[[], Any], *parts) -> Any:
+    """What `build()` returns, kept until the index changes (every publication and withdrawal
+    writes it) or `PAGE_CACHE_SECONDS` pass: for public lists made of indexed objects."""
+    return cache.get_or_set(cache_key(prefix, *parts), build, PAGE_CACHE_SECONDS)
 
 
 def bump_generation_now() -> None:

@@ -2,6 +2,8 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image
 
@@ -295,6 +297,24 @@ def test_a_published_article_cannot_be_edited_without_a_revision(client):
     client.force_login(admin())
     response = client.get(reverse("disclosure:staff_article_edit", args=[article.pk]), follow=True)
     assert "请先“修订”" in response.content.decode()
+
+
+def test_a_second_view_of_the_home_page_reads_no_article(client):
+    published_article(title="城关镇道路维修完工")
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/").content.decode()
+    assert not [q for q in queries.captured_queries if "disclosure_article" in q["sql"]]
+    assert "城关镇道路维修完工" in page
+
+
+def test_an_article_published_or_withdrawn_shows_on_the_home_page_at_once(client):
+    published_article(title="城关镇道路维修完工")
+    client.get("/")
+    article = published_article(title="供水管网检修通知")
+    assert "供水管网检修通知" in client.get("/").content.decode()
+    services.article_withdraw(actor=admin(), article=article, reason="时间有误，另行发布")
+    assert "供水管网检修通知" not in client.get("/").content.decode()
 
 
 def test_the_home_page_lists_the_newest_published_articles_of_all_columns(client):

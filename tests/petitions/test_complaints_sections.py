@@ -25,6 +25,14 @@ def test_home_shows_the_hotline_and_public_replies(client, replied, operator):
     assert "12345民生热线" in page and replied.title in page
 
 
+def test_a_reply_published_on_the_board_shows_on_the_home_page_at_once(client, replied, operator):
+    client.get(reverse("portal:home"))
+    Complaint.objects.filter(pk=replied.pk).update(allow_publication=True)
+    closing_services.complaint_return_visit(actor=operator, complaint=replied, result="satisfied")
+    publish_on_board(replied, operator)
+    assert replied.title in client.get(reverse("portal:home")).content.decode()
+
+
 def test_my_account_lists_my_complaints(client, file_complaint, routed_category, citizen):
     complaint, _ = file_complaint(category=routed_category, account=citizen)
     client.force_login(citizen)
