@@ -80,7 +80,18 @@ def _select(field, attrs: dict) -> str:
 # here as those templates write them (each template render cost more than the rest of a field).
 _INPUT_TEMPLATES = {
     f"django/forms/widgets/{name}.html"
-    for name in ("text", "number", "email", "url", "tel", "password", "search", "date", "time")
+    for name in (
+        "text",
+        "number",
+        "email",
+        "url",
+        "tel",
+        "password",
+        "search",
+        "date",
+        "time",
+        "hidden",
+    )
 }
 _TEXTAREA_TEMPLATE = "django/forms/widgets/textarea.html"
 
@@ -197,7 +208,7 @@ def form_field(field) -> str:
     """One field: its label (a legend for a list of choices), control, errors and help."""
     widget = field.field.widget
     if widget.is_hidden:
-        return str(field)
+        return str(field) if field.field.show_hidden_initial else _widget(field, {})
     if isinstance(widget, forms.CheckboxInput):
         return format_html('<div class="mb-3">{}{}</div>', _checkbox(field), _help(field))
     if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):

@@ -73,9 +73,10 @@ class Plain(forms.Form):
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
     days = forms.IntegerField(min_value=1, required=False)
     mail = forms.EmailField(required=False)
+    token = forms.CharField(widget=forms.HiddenInput, initial='a"b')
 
 
-@pytest.mark.parametrize("name", ["title", "body", "days", "mail"])
+@pytest.mark.parametrize("name", ["title", "body", "days", "mail", "token"])
 @pytest.mark.parametrize(
     "data", [None, {"title": '"<甲>"&', "body": "第一行\n</textarea><b>", "days": "3", "mail": "x"}]
 )
@@ -83,8 +84,12 @@ def test_an_input_or_textarea_is_written_as_djangos_templates_write_it(name, dat
     form = Plain(data)
     form.is_valid()
     field = form[name]
-    attrs = {"class": type(field.field.widget).__name__.lower() + " form-control"}
-    if field.errors:
+    attrs = (
+        {}
+        if field.is_hidden
+        else {"class": type(field.field.widget).__name__.lower() + " form-control"}
+    )
+    if field.errors and not field.is_hidden:
         attrs["class"] += " is-invalid"
         attrs["aria-describedby"] = f"{field.auto_id}_error"
     assert str(field.as_widget(attrs=attrs)) in form_field(field)
