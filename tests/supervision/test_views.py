@@ -233,3 +233,11 @@ def test_work_finished_shows_in_the_ranking_once_the_minute_is_over(client, coun
     time.sleep(1.1)
     ranking = client.get(reverse("supervision:dashboard") + PERIOD).context["ranking"]
     assert [(row["department__name"], row["done"]) for row in ranking] == [("县市场监管局", 1)]
+
+
+def test_the_dashboard_shows_its_figures_while_redis_is_down(client, county, redis_down):
+    client.force_login(StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR]))
+    response = client.get(reverse("supervision:dashboard") + PERIOD)
+    assert response.status_code == 200
+    assert response.context["totals"]["red"] == 2
+    assert "以下数据更新于" in response.content.decode()
