@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.inprocess import setup
+from bench.web.targets import FILED_TITLE
 
 setup(__name__)
 
@@ -76,6 +77,7 @@ def pages() -> list[tuple[str, str, str]]:
     # The complaint bench/web/targets.py opens as the operator.
     open_complaint = (
         Complaint.objects.filter(status__in=Complaint.OPEN_STATUSES)
+        .exclude(title__startswith=FILED_TITLE)
         .order_by("-registered_at")
         .first()
     )
