@@ -21,7 +21,8 @@ class SupervisionConfig(AppConfig):
     def ready(self):
         from portal import holidays
         from portal.texts import register_texts
-        from supervision import labels, selectors
+        from supervision import labels
+        from supervision.selectors import brief as brief_selectors
         from supervision.services.brief import register_section
 
         register_texts(labels.TEXTS)
@@ -38,7 +39,7 @@ class SupervisionConfig(AppConfig):
         register_section(
             "supervision",
             title=_("电子监察"),
-            compute=selectors.brief_section,
-            labels=selectors.brief_labels,
+            compute=brief_selectors.brief_section,
+            labels=brief_selectors.brief_labels,
             order=0,
         )

@@ -9,9 +9,11 @@ from django.utils.translation import gettext as _
 
 from portal.errors import DomainError
 from portal.query_params import choice_param
-from supervision import permissions, selectors
+from supervision import permissions
 from supervision.forms import AlertCloseForm, FilterForm, NoticeReplyForm
 from supervision.models import OPEN_NOTICE_STATUSES, OPEN_STATES, Alert, Brief, Clock
+from supervision.selectors import brief as brief_selectors
+from supervision.selectors import dashboard as dashboard_selectors
 from supervision.services import alerts as alert_services
 from supervision.services import documents
 from supervision.services import notices as notice_services
@@ -23,21 +25,21 @@ def _require_dashboard(user) -> None:
         raise Http404
 
 
-def _filters(request) -> tuple[FilterForm, selectors.Filters]:
+def _filters(request) -> tuple[FilterForm, dashboard_selectors.Filters]:
     form = FilterForm(
         request.GET or None,
-        departments=selectors.departments_for(request.user),
-        kinds=selectors.clock_kinds(),
+        departments=dashboard_selectors.departments_for(request.user),
+        kinds=dashboard_selectors.clock_kinds(),
     )
     if form.is_valid():
         data = form.cleaned_data
-        return form, selectors.Filters(
+        return form, dashboard_selectors.Filters(
             department=data["department"],
             kind=data["kind"],
             since=data["since"],
             until=data["until"],
         )
-    return form, selectors.Filters()
+    return form, dashboard_selectors.Filters()
 
 
 @login_required
@@ -49,7 +51,7 @@ def dashboard(request):
         "form": form,
         "filters": filters,
         "sees_everything": permissions.sees_everything(request.user),
-        **selectors.dashboard_figures(request.user, filters),
+        **dashboard_selectors.dashboard_figures(request.user, filters),
     }
     return render(request, "supervision/dashboard.html", context)
 
@@ -59,7 +61,7 @@ def clock_list(request):
     """The drill-down list: open clocks of a light and department, linking to their subjects."""
     _require_dashboard(request.user)
     form, filters = _filters(request)
-    clocks = selectors.clocks_for(request.user, filters).filter(state__in=OPEN_STATES)
+    clocks = dashboard_selectors.clocks_for(request.user, filters).filter(state__in=OPEN_STATES)
     light = choice_param(request.GET.get("light"), [*Clock.Light.values, "paused"])
     if light in Clock.Light.values:
         clocks = clocks.filter(light=light, state=Clock.State.RUNNING)
@@ -229,7 +231,7 @@ def brief_detail(request, pk: int):
     return render(
         request,
         "supervision/brief.html",
-        {"brief": stored, "sections": selectors.brief_sections(stored)},
+        {"brief": stored, "sections": brief_selectors.brief_sections(stored)},
     )
 
 
@@ -238,7 +240,7 @@ def brief_pdf(request, pk: int):
     _require_brief(request.user)
     stored = get_object_or_404(Brief, pk=pk)
     response = HttpResponse(
-        documents.brief_pdf(stored, selectors.brief_sections(stored)),
+        documents.brief_pdf(stored, brief_selectors.brief_sections(stored)),
         content_type="application/pdf",
     )
     response["Content-Disposition"] = (

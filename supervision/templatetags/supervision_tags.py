@@ -76,7 +76,7 @@ def supervision_card(context) -> dict:
 
     from supervision import permissions
     from supervision.models import Alert, Clock, NoticeDay, OpenClockCount
-    from supervision.selectors import unanswered_notices
+    from supervision.selectors.dashboard import unanswered_notices
 
     user = context["request"].user
     if not permissions.can_view_dashboard(user):

@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.roles import Role
-from supervision import selectors
 from supervision.models import Alert, Notice
+from supervision.selectors import dashboard as dashboard_selectors
 from supervision.services import clocks as clock_services
 from supervision.services import sweep
 from tests.factories import CitizenFactory, DepartmentFactory, StaffFactory
@@ -225,7 +225,7 @@ def test_figures_kept_for_the_inspector_are_not_shown_to_a_head(client, county):
 
 
 def test_work_finished_shows_in_the_ranking_once_the_minute_is_over(client, county, monkeypatch):
-    monkeypatch.setattr(selectors, "DASHBOARD_SECONDS", 1)
+    monkeypatch.setattr(dashboard_selectors, "DASHBOARD_SECONDS", 1)
     client.force_login(StaffFactory(roles=[Role.DISCIPLINE_INSPECTOR]))
     client.get(reverse("supervision:dashboard") + PERIOD)
     _finish_late(county["market"], "SC-2")

@@ -1,0 +1,1 @@
+"""Reads for the supervision pages, by area: the dashboard and the leader brief."""
