@@ -22,7 +22,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from portal.models import Department
-from portal.search.index import KINDS, PAGE_CACHE_SECONDS, cache_key, plain
+from portal.search.index import KINDS, PAGE_CACHE_SECONDS, cache_key, cached_page, plain
 from portal.search.models import SearchEntry, SearchSynonym
 from portal.search.words import query_words, segment
 
@@ -46,7 +46,7 @@ def synonym_map() -> dict[str, list[str]]:
                 others.extend(w for w in words if w != word and w not in others)
         return found
 
-    return cache.get_or_set(cache_key("synonyms"), build, PAGE_CACHE_SECONDS)
+    return cached_page("synonyms", build)
 
 
 @dataclass(frozen=True)
