@@ -33,10 +33,6 @@ def provisional_mark(clock) -> str:
     )
 
 
-# Where a running light's markup takes its date: no translation contains it.
-DUE_SLOT = "\0due\0"
-
-
 @register.simple_tag
 def clock_due(clock, fmt: str = "Y-m-d") -> str:
     """A deadline's due date, with the provisional caveat when it applies."""
@@ -64,6 +60,10 @@ def clock_light(clock) -> str:
     running = built(("clock:running", clock.light), lambda: _running_badge(clock.light))
     due = timezone.localtime(clock.due_at).strftime("%Y-%m-%d")
     return mark_safe(running.replace(DUE_SLOT, due) + provisional_mark(clock))
+
+
+# Where a running light's markup takes its date: no translation contains it.
+DUE_SLOT = "\0due\0"
 
 
 def _running_badge(light: str) -> str:
