@@ -29,3 +29,7 @@ class PortalLoginBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+    def get_user(self, user_id):
+        user = User.objects.signed_in(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
