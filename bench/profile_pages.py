@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.inprocess import setup
-from bench.web.targets import FILED_TITLE
+from bench.web.targets import clerk_open_case, operator_complaint
 
 setup(__name__)
 
@@ -69,18 +69,8 @@ def pages() -> list[tuple[str, str, str]]:
         .first()
     )
     complaint = Complaint.objects.filter(identity__account=citizen).order_by("-pk").first()
-    open_case = (
-        Case.objects.filter(department_id=clerk.department_id, status="in_progress")
-        .order_by("-submitted_at")
-        .first()
-    )
-    # The complaint bench/web/targets.py opens as the operator.
-    open_complaint = (
-        Complaint.objects.filter(status__in=Complaint.OPEN_STATUSES)
-        .exclude(title__startswith=FILED_TITLE)
-        .order_by("-registered_at")
-        .first()
-    )
+    open_case = clerk_open_case(clerk)
+    open_complaint = operator_complaint()
     found = [
         ("bare 50-row page", "13900000001", reverse("bench_bare")),
         # The HTTP bench's yardstick is anonymous: what signing in adds to every page.
@@ -96,7 +86,7 @@ def pages() -> list[tuple[str, str, str]]:
         ("citizen complaints", "13900000001", reverse("petitions:mine")),
         ("clerk queue", "clerk_a", reverse("approvals:queue")),
         ("clerk case", "clerk_a", reverse("approvals:staff_case", args=[staff_case.pk])),
-        # The case bench/web/targets.py opens as the clerk: open, at a handling step.
+        # The case bench/web/targets.py opens as the clerk.
         ("clerk case (open)", "clerk_a", reverse("approvals:staff_case", args=[open_case.pk])),
         ("complaint queue (clerk)", "clerk_a", reverse("petitions:staff_queue")),
         ("workbench (clerk)", "clerk_a", reverse("portal:workbench")),

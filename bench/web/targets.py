@@ -26,6 +26,30 @@ CITIZEN = "13900000001"
 FILED_TITLE = "压测投诉"
 
 
+def clerk_open_case(clerk):
+    """The case the clerk's page opens: open, at a handling step of the clerk's unit."""
+    from approvals.models import Case
+
+    return (
+        Case.objects.filter(department_id=clerk.department_id, status="in_progress")
+        .order_by("-submitted_at")
+        .first()
+    )
+
+
+def operator_complaint():
+    """The complaint the operator's page opens: the newest open one."""
+    from petitions.models import Complaint
+
+    # Not one the bench filed itself: each run's filings would change the next run's page.
+    return (
+        Complaint.objects.filter(status__in=Complaint.OPEN_STATUSES)
+        .exclude(title__startswith=FILED_TITLE)
+        .order_by("-registered_at")
+        .first()
+    )
+
+
 def pages() -> list[Page]:
     """Return the pages to drive; call after django.setup() on the seeded database."""
     from approvals.models import Case
@@ -48,18 +72,8 @@ def pages() -> list[Page]:
     own_complaint = (
         Complaint.objects.filter(identity__account=citizen).order_by("-registered_at").first()
     )
-    open_case = (
-        Case.objects.filter(department_id=clerk.department_id, status="in_progress")
-        .order_by("-submitted_at")
-        .first()
-    )
-    # Not one the bench filed itself: each run's filings would change the next run's page.
-    open_complaint = (
-        Complaint.objects.filter(status__in=Complaint.OPEN_STATUSES)
-        .exclude(title__startswith=FILED_TITLE)
-        .order_by("-registered_at")
-        .first()
-    )
+    open_case = clerk_open_case(clerk)
+    open_complaint = operator_complaint()
     people = list(
         RatedPerson.objects.filter(is_active=True).order_by("id").values_list("id", flat=True)[:200]
     )
