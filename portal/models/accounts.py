@@ -1,4 +1,5 @@
-"""People, departments, notifications and the official calendar: what every pillar stands on."""
+"""People and their accounts: departments, users and their roles, declared relations, SMS codes
+and what happened to an account."""
 
 from django.contrib.auth.models import AbstractUser, Group, UserManager
 from django.db import connection, models
@@ -11,7 +12,6 @@ from simple_history.models import HistoricalRecords
 from portal import identity
 from portal.events import DomainEvent
 from portal.roles import Role
-from portal.texts import render_text
 
 
 class Department(models.Model):
@@ -216,158 +216,6 @@ class StaffRelation(models.Model):
         return f"{self.staff} ↔ {self.name}"
 
 
-class InboxMessage(models.Model):
-    """A message in a user's in-portal inbox (站内信).
-
-    Subject and body are stored as text codes and parameters (`portal.texts`) and rendered in
-    the reader's language; `subject` and `body` keep the Chinese text, shown for rows without
-    a code (written before codes) or whose code is no longer registered.
-    """
-
-    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="inbox")
-    subject = models.CharField(_("标题"), max_length=200)
-    body = models.TextField(_("内容"))
-    subject_code = models.CharField(max_length=60, blank=True)
-    subject_params = models.JSONField(default=dict, blank=True)
-    body_code = models.CharField(max_length=60, blank=True)
-    body_params = models.JSONField(default=dict, blank=True)
-    url = models.CharField(_("链接"), max_length=300, blank=True)
-    created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
-    read_at = models.DateTimeField(_("阅读时间"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("站内信")
-        verbose_name_plural = _("站内信")
-        ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["recipient", "read_at"], name="inbox_unread")]
-
-    def __str__(self) -> str:
-        return self.subject
-
-    @property
-    def subject_text(self) -> str:
-        return render_text(self.subject_code, self.subject_params, fallback=self.subject)
-
-    @property
-    def body_text(self) -> str:
-        return render_text(self.body_code, self.body_params, fallback=self.body)
-
-
-class OutboxMessage(models.Model):
-    """An SMS or e-mail waiting to leave: written in the transaction that caused it.
-
-    A broker outage delays a message but never loses it: the beat flush picks up what
-    the on-commit hand-off could not enqueue. Claiming a row moves it out of PENDING in one
-    UPDATE, so each message is sent at most once.
-    """
-
-    class Channel(models.TextChoices):
-        SMS = "sms", _("短信")
-        EMAIL = "email", _("电子邮件")
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("待发送")
-        SENDING = "sending", _("发送中")
-        SENT = "sent", _("已发送")
-        FAILED = "failed", _("发送失败")
-
-    channel = models.CharField(max_length=5, choices=Channel.choices)
-    recipient = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    address = models.CharField(_("手机号或邮箱"), max_length=254)
-    subject = models.CharField(max_length=200, blank=True)
-    body = models.TextField()
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(default=timezone.now)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.CharField(max_length=300, blank=True)
-
-    class Meta:
-        verbose_name = _("待发消息")
-        verbose_name_plural = _("待发消息")
-        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(status="sent") | Q(sent_at__isnull=False), name="sent_has_time"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_channel_display()} → {self.address}"
-
-
-class CalendarDay(models.Model):
-    """A day of the official calendar that differs from the weekend rule, or confirms it.
-
-    Holidays are off, make-up working days (调休) are on. Seeded from `chinese-calendar`;
-    admins correct and extend it.
-    """
-
-    class Source(models.TextChoices):
-        OFFICIAL = "official", _("国务院公布")
-        ADMIN = "admin", _("管理员录入")
-
-    date = models.DateField(_("日期"), primary_key=True)
-    is_workday = models.BooleanField(_("工作日"))
-    name = models.CharField(_("说明"), max_length=60, blank=True)
-    source = models.CharField(_("来源"), max_length=8, choices=Source.choices, default=Source.ADMIN)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("日历日")
-        verbose_name_plural = _("日历日")
-        ordering = ["date"]
-
-    def __str__(self) -> str:
-        return f"{self.date} {'班' if self.is_workday else '休'}"
-
-
-class CalendarYear(models.Model):
-    """A year whose official calendar is loaded; a year without a row falls back to weekends only."""
-
-    year = models.PositiveSmallIntegerField(_("年份"), primary_key=True)
-    loaded_at = models.DateTimeField(_("载入时间"), default=timezone.now)
-    source = models.CharField(_("来源"), max_length=8, choices=CalendarDay.Source.choices)
-
-    class Meta:
-        verbose_name = _("已载入年份")
-        verbose_name_plural = _("已载入年份")
-        ordering = ["year"]
-
-    def __str__(self) -> str:
-        return str(self.year)
-
-
-class Submission(models.Model):
-    """A spent one-time submission token (一次性提交令牌) and the object it created.
-
-    Written in the transaction that creates the object, so the unique digest settles a double
-    submission; see portal/submissions.py. Only the token's digest is kept, and the receipt's
-    one-time secret only sealed with the token.
-    """
-
-    token_digest = models.CharField(max_length=64, unique=True)
-    account = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    subject_type = models.CharField(max_length=100, blank=True)
-    subject_pk = models.CharField(max_length=64, blank=True)
-    sealed_secret = models.CharField(max_length=128, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        verbose_name = _("表单提交记录")
-        verbose_name_plural = _("表单提交记录")
-
-    def __str__(self) -> str:
-        return f"{self.subject_type} {self.subject_pk}"
-
-
 class PhoneCode(models.Model):
     """A verification code sent by SMS (短信验证码) to prove a number is the user's.
 
@@ -416,26 +264,3 @@ class AccountEvent(DomainEvent):
     class Meta(DomainEvent.Meta):
         verbose_name = _("账户事件")
         verbose_name_plural = _("账户事件")
-
-
-# The site-wide search index lives in its own module; imported here so Django registers it.
-class Snapshot(models.Model):
-    """Figures materialised by beat (物化统计), read by pages with their freshness stamp.
-
-    A pillar registers a `name` with `portal.snapshots.register`; `data` is what its compute
-    function returned for `key` (e.g. a year), codes and numbers only.
-    """
-
-    name = models.CharField(max_length=60)
-    key = models.CharField(max_length=60, blank=True)
-    data = models.JSONField(default=dict)
-    computed_at = models.DateTimeField()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["name", "key"], name="snapshot_name_key")]
-
-    def __str__(self) -> str:
-        return f"{self.name}:{self.key}"
-
-
-from portal.search.models import SearchEntry, SearchSynonym  # noqa: E402, F401
