@@ -1,7 +1,8 @@
 """Benchmark of the supervision sweep and dashboard at county scale (1,000,000 clocks).
 
 Run: .venv/bin/python bench/bench_supervision.py [--clocks 1000000] [--rounds 3]
-Needs PostgreSQL on 127.0.0.1:5432 (database `bench_supervision`, created and migrated here).
+Needs PostgreSQL on 127.0.0.1:5432 (`BENCH_PG`; database `bench_supervision`, created and migrated
+here, whatever DATABASE_URL says).
 Writes its section of docs/PERFORMANCE.md.
 """
 
@@ -17,7 +18,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench_supervision")
+DB_NAME = "bench_supervision"
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+# Its own database whatever DATABASE_URL says: the data is made by TRUNCATE … CASCADE of the
+# clocks, which empties every case and complaint with them, and `bench_http.py --sweep` runs
+# this script with the HTTP bench's database in its environment.
+os.environ["DATABASE_URL"] = f"{PG}/{DB_NAME}"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 
@@ -48,10 +54,9 @@ TURN_RED = 10_000
 def ensure_database() -> None:
     import psycopg
 
-    name = connection.settings_dict["NAME"]
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as admin:
-        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            admin.execute(f'CREATE DATABASE "{name}"')
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone():
+            admin.execute(f'CREATE DATABASE "{DB_NAME}"')
     call_command("migrate", verbosity=0)
 
 
