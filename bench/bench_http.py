@@ -46,6 +46,7 @@ if os.environ.get("BENCH_HTTP_SERVER"):
         if name == "urlpatterns":
             from django.urls import include, path
 
+            from bench.web import ceilings
             from bench.web import server as views
 
             return [
@@ -53,6 +54,8 @@ if os.environ.get("BENCH_HTTP_SERVER"):
                 path("bench/bare/", views.bare_page),
                 path("bench/insert/", views.bare_insert),
                 path("bench/form/", views.bare_form),
+                path("bench/statements/<str:name>/", ceilings.its_statements),
+                path("bench/vote/<int:pk>/", ceilings.vote_in_four_statements),
                 path("", include("portal.urls")),
             ]
         raise AttributeError(name)

@@ -5,6 +5,11 @@ Run against a seeded database, read-only (GET requests only):
 Each page is requested once to warm the caches, then timed over `--repeat` requests and profiled
 once with cProfile; the bare page (50 rows of one query in `base.html`, the issue's yardstick)
 is measured the same way. `--top N` prints the N costliest functions of each page.
+
+`--split` divides each page's time: its outermost template rendered again with the same context
+("render": its querysets are evaluated by then, so only the template's own work, and any query a
+tag makes, shown as "r.q"), its statements sent again raw ("sql", `bench.inprocess.replay`), and
+the rest (middleware, view, the ORM building queries and model rows).
 """
 
 import argparse
@@ -14,9 +19,10 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.inprocess import setup
+from bench.inprocess import replay, setup
 from bench.web.targets import clerk_open_case, operator_complaint
 
 setup(__name__)
@@ -24,6 +30,7 @@ setup(__name__)
 from django.core.signals import request_started  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.template import engines  # noqa: E402
+from django.template.backends.django import Template as DjangoTemplate  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import include, path, reverse  # noqa: E402
@@ -133,12 +140,38 @@ def measure(client: Client, url: str, repeat: int, top: int, sort: str) -> dict:
     }
 
 
+def split(client: Client, url: str, repeat: int) -> dict:
+    """The page's render and sql ms (see the module's docstring)."""
+    with (
+        mock.patch.object(
+            DjangoTemplate, "render", autospec=True, side_effect=DjangoTemplate.render
+        ) as spy,
+        CaptureQueriesContext(connection) as captured,
+    ):
+        client.get(url)
+    template, context, request = spy.call_args_list[0].args
+    with CaptureQueriesContext(connection) as in_render:
+        template.render(context, request)
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        template.render(context, request)
+        times.append(time.perf_counter() - start)
+    statements = [query["sql"] for query in captured.captured_queries]
+    return {
+        "render": statistics.median(times) * 1000,
+        "render_queries": len(in_render),
+        "sql": replay(statements, repeat),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--top", type=int, default=0)
     parser.add_argument("--sort", default="cumulative", help="order of --top (pstats keys)")
     parser.add_argument("--only", default="", help="profile only pages whose label contains this")
+    parser.add_argument("--split", action="store_true", help="render, sql and the rest of each")
     options = parser.parse_args()
     from portal.models import User
 
@@ -153,16 +186,26 @@ def main() -> None:
                 clients[username].force_login(User.objects.get(username=username))
         if options.top:
             print(f"=== {label} {url}")
-        rows.append(
-            (label, measure(clients[username], url, options.repeat, options.top, options.sort))
-        )
+        row = measure(clients[username], url, options.repeat, options.top, options.sort)
+        if options.split:
+            row.update(split(clients[username], url, options.repeat))
+        rows.append((label, row))
     bare = rows[0][1]["ms"]
-    print(f"{'page':32} {'status':>6} {'queries':>7} {'calls':>8} {'ms':>7} {'÷bare':>6}")
+    heading = f"{'page':32} {'status':>6} {'queries':>7} {'calls':>8} {'ms':>7} {'÷bare':>6}"
+    if options.split:
+        heading += f" {'render':>7} {'r.q':>3} {'sql':>6} {'rest':>6}"
+    print(heading)
     for label, row in rows:
-        print(
+        line = (
             f"{label:32} {row['status']:>6} {row['queries']:>7} {row['calls']:>8} "
             f"{row['ms']:>7.1f} {row['ms'] / bare:>6.2f}"
         )
+        if options.split:
+            rest = row["ms"] - row["render"] - row["sql"]
+            line += (
+                f" {row['render']:>7.1f} {row['render_queries']:>3} {row['sql']:>6.1f} {rest:>6.1f}"
+            )
+        print(line)
 
 
 if __name__ == "__main__":

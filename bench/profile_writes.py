@@ -5,7 +5,12 @@ token each time) through the test client, and the plain form POST floor of
 `bench/web/server.py`, then prints each one's status, statements, Python calls and median CPU ms.
 It writes: run it against a database of your own, never the shared bench database:
 `DATABASE_URL=postgres://.../portal_writes REDIS_URL=redis://.../7 .venv/bin/python
-bench/profile_writes.py [--repeat 50] [--top 30] [--sql]`.
+bench/profile_writes.py [--repeat 50] [--top 30] [--sql] [--replay]`.
+
+`--replay` sends each write's captured statements again as they were sent, straight to psycopg
+in a transaction rolled back each time: the database's part of the write with no view, form, ORM
+or template in front of it. From it, the ceiling: the write's rate over the plain form POST's if
+everything but its statements cost what the plain form POST's does.
 """
 
 import argparse
@@ -17,15 +22,20 @@ import secrets
 import statistics
 import sys
 import time
+from contextlib import suppress
 from pathlib import Path
 
+# It writes: never to the SQLite of `make run` (no DATABASE_URL) or the HTTP bench's database.
+if not os.environ.get("DATABASE_URL") or os.environ["DATABASE_URL"].endswith("/bench_http"):
+    raise SystemExit("profile_writes.py writes: name a database of its own in DATABASE_URL")
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.inprocess import setup
+from bench.inprocess import replay, setup
 
 setup(__name__, unlimited_posts=True)
 
 from django.core.signals import request_started  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
+from django.db import connection, reset_queries, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import include, path  # noqa: E402
@@ -108,7 +118,22 @@ def measure(url: str, data: dict, repeat: int, top: int, show_sql: bool) -> dict
         "calls": stats.total_calls,
         "cpu": statistics.median(cpu) * 1000,
         "wall": statistics.median(wall) * 1000,
+        "statements": statements_of(client, url, data, token),
     }
+
+
+class _Undo(Exception):
+    pass
+
+
+def statements_of(client: Client, url: str, data: dict, token: str) -> list[str]:
+    """The statements of one more write, captured in a transaction then rolled back, so that
+    `replay` can send them again; its own atomic blocks became savepoints, left out here."""
+    with CaptureQueriesContext(connection) as captured, suppress(_Undo), transaction.atomic():
+        post(client, url, data, token)
+        raise _Undo
+    control = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK", "BEGIN", "COMMIT")
+    return [q["sql"] for q in captured.captured_queries if not q["sql"].startswith(control)]
 
 
 def throughput(url: str, data: dict, procs: int, seconds: float) -> float:
@@ -144,6 +169,7 @@ def main() -> None:
     parser.add_argument("--only", default="", help="only the writes whose label contains this")
     parser.add_argument("--procs", type=int, default=0, help="also run N processes at once")
     parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--replay", action="store_true", help="time the statements alone")
     options = parser.parse_args()
     ensure_floor_table()
     rows = []
@@ -167,6 +193,14 @@ def main() -> None:
             f"{row['cpu']:>7.2f} {row['wall']:>7.2f} {row['cpu'] / floor['cpu']:>6.2f}"
             f" {rate:>7.0f} {rate / floor.get('rate', 1) if rate else 0:>6.2f}"
         )
+    if options.replay:
+        sql_ms = {label: replay(row["statements"], options.repeat) for label, row in rows}
+        rest = floor["wall"] - sql_ms[rows[0][0]]
+        print(f"{'write':26} {'sql ms':>7} {'ceiling':>7}")
+        for label, _row in rows:
+            print(
+                f"{label:26} {sql_ms[label]:>7.2f} {floor['wall'] / (rest + sql_ms[label]):>7.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The bench's HTTP client: sign-ins with their cookies and CSRF token, and a page's query count."""
 
 import http.client
+import json
 import os
 import re
 import urllib.parse
@@ -81,3 +82,20 @@ def count_queries(port: int, page: targets.Page, client: dict) -> tuple[int, int
         )
         counts.append(int({k.lower(): v for k, v in response_headers}.get("x-bench-queries", "-1")))
     return status, min(counts)
+
+
+def capture_statements(port: int, page: targets.Page, client: dict) -> None:
+    """Keep the page's statements for its ceiling: the fewest of three requests, as the
+    queries (a worker's caches warm)."""
+    from bench.web import ceilings
+
+    name = targets.capture_name(page.name)
+    headers = {**request_headers(port, client["jar"], page.path), "X-Bench-Capture": name}
+    headers.pop("Content-Type")
+    fewest = None
+    for _ in range(3):
+        fetch(port, page.path, headers=headers)
+        statements = json.loads(ceilings.statements_file(name).read_text())
+        if fewest is None or len(statements) < len(fewest):
+            fewest = statements
+    ceilings.save_statements(name, fewest)

@@ -13,7 +13,13 @@ import time
 from pathlib import Path
 
 from bench.web import targets
-from bench.web.client import count_queries, fetch, request_headers, session_for
+from bench.web.client import (
+    capture_statements,
+    count_queries,
+    fetch,
+    request_headers,
+    session_for,
+)
 from bench.web.server import BARE_TABLE
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -74,12 +80,16 @@ def prepare(scale: str) -> float:
 
 
 def ensure_floor_table() -> None:
+    """The bare insert's table and the vote ceiling's (after django.setup())."""
     import psycopg
+
+    from bench.web import ceilings
 
     with psycopg.connect(DATABASE_URL, autocommit=True) as conn:
         conn.execute(
             f"CREATE TABLE IF NOT EXISTS {BARE_TABLE} (id bigserial PRIMARY KEY, body text)"
         )
+        ceilings.create_tables(conn.cursor())
 
 
 def free_port() -> int:
@@ -267,11 +277,11 @@ def main() -> int:
         print(f"preparing {DB_NAME} at scale {args.scale} …", flush=True)
         seed_seconds = prepare(args.scale)
         print(f"seeded in {seed_seconds:.0f} s", flush=True)
-    ensure_floor_table()
     os.environ.update(env())
     import django
 
     django.setup()
+    ensure_floor_table()
     every_page = pages = targets.FLOORS + targets.pages()
     if args.only:
         wanted = [w.strip() for w in args.only.split(",")]
@@ -290,7 +300,11 @@ def main() -> int:
             "form": next(page for page in every_page if page.path == "/bench/form/"),
         }
         adjacent = {}
+        by_name = {page.name: page for page in every_page}
         for page in pages:
+            if page.of:
+                captured = by_name[page.of]
+                capture_statements(port, captured, clients[captured.role])
             # A form is posted with the cookie and token its own page gave.
             client = (
                 session_for(port, page.role, page.path)

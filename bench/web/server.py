@@ -62,18 +62,27 @@ def bare_form(request):
                 f"INSERT INTO {BARE_TABLE} (body) VALUES (%s)", [form.cleaned_data["body"]]
             )
         return HttpResponseRedirect(request.path)
+    return form_page(request, form)
+
+
+def form_page(request, form):
     template = engines["django"].from_string(FORM_TEMPLATE)
     return HttpResponse(template.render({"form": form}, request))
 
 
 class QueryCountMiddleware:
-    """Answer `X-Bench-Queries: <n>` for a request sent with that header (DEBUG is off)."""
+    """Answer `X-Bench-Queries: <n>` for a request sent with that header (DEBUG is off); with
+    `X-Bench-Capture: <name>`, also keep its statements for the ceiling `<name>`
+    (`bench/web/ceilings.py`)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if COUNT_HEADER not in request.META:
+        from bench.web import ceilings
+
+        capture = request.META.get(ceilings.CAPTURE_HEADER)
+        if COUNT_HEADER not in request.META and not capture:
             return self.get_response(request)
         connection.force_debug_cursor = True
         start = len(connection.queries_log)
@@ -81,5 +90,8 @@ class QueryCountMiddleware:
             response = self.get_response(request)
         finally:
             connection.force_debug_cursor = False
-        response["X-Bench-Queries"] = str(len(connection.queries_log) - start)
+        statements = [query["sql"] for query in list(connection.queries_log)[start:]]
+        response["X-Bench-Queries"] = str(len(statements))
+        if capture:
+            ceilings.save_statements(capture, statements)
         return response

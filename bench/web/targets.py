@@ -1,6 +1,7 @@
 """What `bench/bench_http.py` measures: each role's main pages and the write paths, found in the
 seeded database (the newest objects a person of that role would open)."""
 
+import re
 import urllib.parse
 from dataclasses import dataclass, field
 
@@ -15,6 +16,8 @@ class Page:
     body: str = ""
     paths: tuple[str, ...] = field(default=())  # a write cycling over several paths
     floor: str = "bare"  # what the ratio is taken against: the "bare" page or the plain "form" POST
+    ceiling: bool = False  # not a page of the portal: a ceiling (bench/web/ceilings.py)
+    of: str = ""  # a ceiling of a page's statements: the page's name
 
 
 FLOORS = [
@@ -47,6 +50,22 @@ def operator_complaint():
         .exclude(title__startswith=FILED_TITLE)
         .order_by("-registered_at")
         .first()
+    )
+
+
+def capture_name(page_name: str) -> str:
+    """The name under which a page's statements are captured for its ceiling."""
+    return re.sub(r"[^a-z0-9]+", "-", page_name.lower()).strip("-")
+
+
+def statements_alone(page_name: str) -> Page:
+    """The ceiling of a page: its statements sent raw, then the bare page."""
+    return Page(
+        f"{page_name}: its statements alone (ceiling)",
+        None,
+        f"/bench/statements/{capture_name(page_name)}/",
+        ceiling=True,
+        of=page_name,
     )
 
 
@@ -115,15 +134,19 @@ def pages() -> list[Page]:
         Page("my account", CITIZEN, "/account/"),
         Page("citizen cases", CITIZEN, "/approvals/mine/"),
         Page("citizen case", CITIZEN, f"/approvals/cases/{own_case.pk}/"),
+        statements_alone("citizen case"),
         Page("citizen complaints", CITIZEN, "/petitions/mine/"),
         Page("complaint tracking", CITIZEN, f"/petitions/track/{own_complaint.number}/"),
         Page("clerk queue", "clerk_a", "/approvals/staff/"),
         Page("clerk case", "clerk_a", f"/approvals/staff/cases/{open_case.pk}/"),
+        statements_alone("clerk case"),
         Page("clerk workbench", "clerk_a", "/workbench/"),
+        statements_alone("clerk workbench"),
         Page("head: statistics", "head_market", "/approvals/staff/stats/"),
         Page("head: complaint queue", "head_market", "/petitions/staff/"),
         Page("operator queue", "operator", "/petitions/staff/"),
         Page("operator complaint", "operator", f"/petitions/staff/{open_complaint.number}/"),
+        statements_alone("operator complaint"),
         Page("leader brief", "leader", "/supervision/brief/"),
         Page("inspector dashboard", "inspector", "/supervision/"),
         Page("staff roster", "admin", "/evaluation/staff/roster/"),
@@ -145,6 +168,17 @@ def pages() -> list[Page]:
             body=vote_body,
             paths=tuple(f"/evaluation/people/{pk}/" for pk in people),
             floor="form",
+        ),
+        Page(
+            "a vote in four statements (ceiling)",
+            None,
+            f"/bench/vote/{people[0]}/",
+            method="POST",
+            expect=302,
+            body=vote_body,
+            paths=tuple(f"/bench/vote/{pk}/" for pk in people),
+            floor="form",
+            ceiling=True,
         ),
         Page(
             "plain form POST (floor)",

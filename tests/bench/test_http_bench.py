@@ -124,3 +124,28 @@ def test_a_page_s_queries_are_the_fewest_of_three_requests(monkeypatch):
     monkeypatch.setattr(client, "fetch", fetch)
     page = targets.Page("clerk case", "clerk_a", "/approvals/staff/cases/3/")
     assert client.count_queries(8000, page, {"jar": {}, "token": ""}) == (200, 8)
+
+
+def test_a_ceiling_is_reported_as_a_ceiling_not_as_a_target_met_or_missed():
+    def figures(rate, p50):
+        return {"rate": rate, "p50": p50, "p99": p50 * 2, "wrong": 0, "socket_errors": 0}
+
+    results = [
+        (targets.FLOORS[1], 200, 1, figures(500, 10)),
+        (targets.statements_alone("citizen case"), 200, 6, figures(100, 30)),
+    ]
+    text = report.render(
+        results,
+        scale="small",
+        seconds=2,
+        seed_seconds=None,
+        sizes={"cases": 10},
+        machine="2 cores",
+        memory=None,
+        command="bench/bench_http.py --quick",
+    )
+    assert (
+        "| citizen case: its statements alone (ceiling) | public | "
+        "`/bench/statements/citizen-case/` | 200 | 6 | 100 | 30.0 | 60.0 |  | 3.0× | 0.20 | 0 | "
+        "ceiling |" in text
+    )
