@@ -3,7 +3,7 @@ seeded database (the newest objects a person of that role would open)."""
 
 import re
 import urllib.parse
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,16 @@ def pages() -> list[Page]:
         },
         safe="{}",
     )
+    vote = Page(
+        "a vote",
+        None,
+        f"/evaluation/people/{people[0]}/",
+        method="POST",
+        expect=302,
+        body=vote_body,
+        paths=tuple(f"/evaluation/people/{pk}/" for pk in people),
+        floor="form",
+    )
     return [
         Page("home", None, "/"),
         Page("catalogue list", None, "/disclosure/catalogue/"),
@@ -159,25 +169,12 @@ def pages() -> list[Page]:
             body=complaint_body,
             floor="form",
         ),
-        Page(
-            "a vote",
-            None,
-            f"/evaluation/people/{people[0]}/",
-            method="POST",
-            expect=302,
-            body=vote_body,
-            paths=tuple(f"/evaluation/people/{pk}/" for pk in people),
-            floor="form",
-        ),
-        Page(
-            "a vote in four statements (ceiling)",
-            None,
-            f"/bench/vote/{people[0]}/",
-            method="POST",
-            expect=302,
-            body=vote_body,
+        vote,
+        replace(
+            vote,
+            name="a vote in four statements (ceiling)",
+            path=f"/bench/vote/{people[0]}/",
             paths=tuple(f"/bench/vote/{pk}/" for pk in people),
-            floor="form",
             ceiling=True,
         ),
         Page(

@@ -36,10 +36,27 @@ def test_wrk_with_the_bench_script_reports_figures(live_server, settings):
     assert figures["requests"] > 0 and figures["wrong"] == 0 and figures["p50"] > 0
 
 
-def test_the_report_gives_each_page_its_ratio_to_its_floor():
-    def figures(rate, p50):
-        return {"rate": rate, "p50": p50, "p99": p50 * 2, "wrong": 0, "socket_errors": 0}
+def figures(rate, p50):
+    return {"rate": rate, "p50": p50, "p99": p50 * 2, "wrong": 0, "socket_errors": 0}
 
+
+def render(results, **options):
+    return report.render(
+        results,
+        **{
+            "scale": "small",
+            "seconds": 2,
+            "seed_seconds": None,
+            "sizes": {"cases": 10},
+            "machine": "2 cores",
+            "memory": None,
+            "command": "bench/bench_http.py --quick",
+            **options,
+        },
+    )
+
+
+def test_the_report_gives_each_page_its_ratio_to_its_floor():
     results = [
         (targets.FLOORS[1], 200, 1, figures(500, 10)),
         (targets.Page("home", None, "/"), 200, 4, figures(100, 30)),
@@ -51,16 +68,7 @@ def test_the_report_gives_each_page_its_ratio_to_its_floor():
         ),
         (targets.Page("a vote", None, "/x/", "POST", 302, floor="form"), 302, 6, figures(400, 9)),
     ]
-    text = report.render(
-        results,
-        scale="small",
-        seconds=2,
-        seed_seconds=3,
-        sizes={"cases": 10},
-        machine="2 cores",
-        memory=[[100.0, 101.0], [104.0, 102.0]],
-        command="bench/bench_http.py --quick",
-    )
+    text = render(results, seed_seconds=3, memory=[[100.0, 101.0], [104.0, 102.0]])
     assert (
         "| home | public | `/` | 200 | 4 | 100 | 30.0 | 60.0 |  | 3.0× | 0.20 | 0 | **missed** |"
         in text
@@ -73,25 +81,12 @@ def test_the_report_gives_each_page_its_ratio_to_its_floor():
 
 
 def test_a_page_is_compared_with_its_floor_measured_just_before_it():
-    def figures(rate, p50):
-        return {"rate": rate, "p50": p50, "p99": p50 * 2, "wrong": 0, "socket_errors": 0}
-
     results = [
         (targets.FLOORS[1], 200, 1, figures(500, 10)),
         (targets.Page("home", None, "/"), 200, 4, figures(100, 30)),
     ]
     # The machine slowed down after the floor's own row: 10 ms then, 20 ms just before home.
-    text = report.render(
-        results,
-        adjacent={"home": figures(250, 20)},
-        scale="small",
-        seconds=2,
-        seed_seconds=None,
-        sizes={"cases": 10},
-        machine="2 cores",
-        memory=None,
-        command="bench/bench_http.py --quick",
-    )
+    text = render(results, adjacent={"home": figures(250, 20)})
     assert (
         "| home | public | `/` | 200 | 4 | 100 | 30.0 | 60.0 | 20.0 | 1.5× | 0.40 | 0 | met |"
         in text
@@ -127,23 +122,11 @@ def test_a_page_s_queries_are_the_fewest_of_three_requests(monkeypatch):
 
 
 def test_a_ceiling_is_reported_as_a_ceiling_not_as_a_target_met_or_missed():
-    def figures(rate, p50):
-        return {"rate": rate, "p50": p50, "p99": p50 * 2, "wrong": 0, "socket_errors": 0}
-
     results = [
         (targets.FLOORS[1], 200, 1, figures(500, 10)),
         (targets.statements_alone("citizen case"), 200, 6, figures(100, 30)),
     ]
-    text = report.render(
-        results,
-        scale="small",
-        seconds=2,
-        seed_seconds=None,
-        sizes={"cases": 10},
-        machine="2 cores",
-        memory=None,
-        command="bench/bench_http.py --quick",
-    )
+    text = render(results)
     assert (
         "| citizen case: its statements alone (ceiling) | public | "
         "`/bench/statements/citizen-case/` | 200 | 6 | 100 | 30.0 | 60.0 |  | 3.0× | 0.20 | 0 | "
