@@ -22,8 +22,8 @@ from django.http import Http404, HttpResponseRedirect
 
 from bench.web.server import bare_page, form_page
 from evaluation.models import Rating
+from portal.event_chain import lock_key
 
-CAPTURE_HEADER = "HTTP_X_BENCH_CAPTURE"
 NAME = re.compile(r"^[a-z0-9-]{1,40}$")
 # The vote ceiling's own copies of the vote's tables: the columns, checks and indexes of the
 # portal's, not their foreign keys (so an upper bound), and a chain the portal never verifies.
@@ -32,7 +32,6 @@ VOTE_TABLES = {
     "bench_submission": "portal_submission",
     "bench_voteevent": "evaluation_voteevent",
 }
-VOTE_LOCK = int.from_bytes(hashlib.sha256(b"bench:vote-chain").digest()[:8], "big", signed=True)
 _captured: dict[str, list[str]] = {}
 
 
@@ -56,12 +55,16 @@ def save_statements(name: str, statements: list[str]) -> None:
 
 
 def its_statements(request, name: str):
-    """A page's statements alone, then the bare page."""
+    """A page's statements alone, then the bare page. Reads only: a page that wrote (a protected
+    complaint's read log, say) would have its rows written again on every request."""
     if name not in _captured:
         try:
-            _captured[name] = json.loads(statements_file(name).read_text())
+            statements = json.loads(statements_file(name).read_text())
         except (OSError, ValueError) as error:
             raise Http404 from error
+        if not all(sql.lstrip("(").startswith("SELECT") for sql in statements):
+            raise ValueError(f"the page {name!r} wrote: a ceiling replays reads only")
+        _captured[name] = statements
     with connection.cursor() as cursor:
         for sql in _captured[name]:
             cursor.execute(sql)
@@ -108,7 +111,7 @@ def vote_in_four_statements(request, pk: int):
         vote = cursor.fetchone()
         if vote is None:
             raise Http404
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [VOTE_LOCK])
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock_key("bench_voteevent")])
         cursor.execute(
             "INSERT INTO bench_voteevent (actor_id, code, created_at, note, data, prev_hash,"
             " hash, vote_id) SELECT NULL, 'cast', now(), '', %s::jsonb, last.hash,"

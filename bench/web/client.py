@@ -1,4 +1,5 @@
-"""The bench's HTTP client: sign-ins with their cookies and CSRF token, and a page's query count."""
+"""The bench's HTTP client: sign-ins with their cookies and CSRF token, a page's query count,
+and its statements for its ceiling."""
 
 import http.client
 import json

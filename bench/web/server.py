@@ -11,6 +11,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.template import engines
 
 COUNT_HEADER = "HTTP_X_BENCH_QUERIES"
+CAPTURE_HEADER = "HTTP_X_BENCH_CAPTURE"
 BARE_TABLE = "bench_bare"
 BARE_TEMPLATE = """{% extends "base.html" %}{% block content %}<table class="table">
 {% for row in rows %}<tr><td>{{ row.0 }}</td><td>{{ row.1 }}</td><td>{{ row.2 }}</td></tr>{% endfor %}
@@ -79,9 +80,7 @@ class QueryCountMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from bench.web import ceilings
-
-        capture = request.META.get(ceilings.CAPTURE_HEADER)
+        capture = request.META.get(CAPTURE_HEADER)
         if COUNT_HEADER not in request.META and not capture:
             return self.get_response(request)
         connection.force_debug_cursor = True
@@ -93,5 +92,7 @@ class QueryCountMiddleware:
         statements = [query["sql"] for query in list(connection.queries_log)[start:]]
         response["X-Bench-Queries"] = str(len(statements))
         if capture:
+            from bench.web import ceilings  # which imports this module
+
             ceilings.save_statements(capture, statements)
         return response

@@ -40,6 +40,13 @@ def test_a_page_s_statements_are_kept_when_asked_and_sent_again_by_its_ceiling(
     assert int(ceiling["X-Bench-Queries"]) == len(captured) + 1
 
 
+def test_a_page_that_wrote_gets_no_ceiling_that_would_write_again(db, client, bench_server):
+    ceilings.save_statements("wrote", ["SELECT 1", "INSERT INTO portal_readlog VALUES (1)"])
+
+    with pytest.raises(ValueError, match="reads only"):
+        client.get("/bench/statements/wrote/")
+
+
 def test_a_capture_name_cannot_leave_the_capture_folder(bench_server):
     with pytest.raises(ValueError):
         ceilings.statements_file("../secret_key")
